@@ -1,0 +1,35 @@
+"""All tables; importing this package registers every model on `Base.metadata`."""
+
+from partydesk.db.models.audit import AuditEntry
+from partydesk.db.models.cadre import Cadre, CadreEvent, CadrePlanning, CadrePost, CadreTraining
+from partydesk.db.models.catalogue import CalendarDay, CatalogueItem, RuleParameterRow
+from partydesk.db.models.member import Member, MemberEvent, Membership, MemberPhoto
+from partydesk.db.models.office import Office, OfficeSetting
+from partydesk.db.models.organization import (
+    CommitteeMember,
+    Organization,
+    OrganizationParent,
+    OrganizationRating,
+)
+
+__all__ = [
+    "AuditEntry",
+    "Cadre",
+    "CadreEvent",
+    "CadrePlanning",
+    "CadrePost",
+    "CadreTraining",
+    "CalendarDay",
+    "CatalogueItem",
+    "CommitteeMember",
+    "Member",
+    "MemberEvent",
+    "MemberPhoto",
+    "Membership",
+    "Office",
+    "OfficeSetting",
+    "Organization",
+    "OrganizationParent",
+    "OrganizationRating",
+    "RuleParameterRow",
+]
