@@ -65,8 +65,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Organization '{name}' was dissolved on {date}.",
     ),
     "organization.code_taken": (
-        "Mã tổ chức «{code}» đã được dùng.",
-        "Organization code '{code}' is already used.",
+        "Mã tổ chức «{value}» đã được dùng.",
+        "Organization code '{value}' is already used.",
     ),
     "cadre.not_found": ("Không tìm thấy cán bộ có mã {ref}.", "No cadre with reference {ref}."),
     "office.missing": (
@@ -100,6 +100,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cơ sở dữ liệu {path} đã có dữ liệu: dữ liệu mẫu chỉ tạo vào tệp mới.",
         "The database {path} already holds data: the demo office is built in a new file only.",
     ),
+    "bulk.row": ("Dòng {row}: {message}", "Row {row}: {message}"),
     "rule.missing": (
         "Chưa có tham số quy định «{key}» áp dụng ngày {on}.",
         "No rule parameter '{key}' applies on {on}.",

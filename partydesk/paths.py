@@ -1,4 +1,4 @@
-"""Where partydesk keeps its data, backups, logs and exports.
+r"""Where partydesk keeps its data, backups, logs and exports.
 
 Order of precedence: an explicit `--data-dir`, then the PARTYDESK_DATA_DIR environment
 variable, then portable mode (a file named `portable.flag` next to the executable keeps

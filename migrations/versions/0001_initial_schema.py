@@ -318,6 +318,7 @@ def upgrade() -> None:
     sa.Column('member_id', sa.Integer(), nullable=False),
     sa.Column('kind', sa.String(length=40), nullable=False),
     sa.Column('on_date', sa.Date(), nullable=False),
+    sa.Column('effective_date', sa.Date(), nullable=True),
     sa.Column('decision_no', sa.String(length=100), nullable=False),
     sa.Column('decided_by', sa.String(length=200), nullable=False),
     sa.Column('organization_id', sa.Integer(), nullable=True),

@@ -83,17 +83,25 @@ def _changes(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     return before, after
 
 
+def _end_transaction(session: Session) -> None:
+    for key in ("transaction_uuid", "created", "versioned"):
+        session.info.pop(key, None)
+
+
 def install_audit(factory: sessionmaker[Session], actor: str) -> None:
     """Attach the audit listener to every session `factory` makes."""
 
     @event.listens_for(factory, "before_flush")
     def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
         entries: list[dict[str, Any]] = []
+        created = session.info.setdefault("created", set())
         for obj in session.new:
             if isinstance(obj, AuditEntry):
                 continue
-            if isinstance(obj, RecordMixin) and obj.uuid is None:
-                obj.uuid = new_uuid()
+            if isinstance(obj, RecordMixin):
+                if obj.uuid is None:
+                    obj.uuid = new_uuid()
+                created.add(obj.uuid)
             entries.append(_entry(session, actor, obj, None, record_values(obj)))
         for obj in session.dirty:
             if isinstance(obj, AuditEntry) or not session.is_modified(obj):
@@ -101,8 +109,11 @@ def install_audit(factory: sessionmaker[Session], actor: str) -> None:
             before, after = _changes(obj)
             if not after:
                 continue
-            if isinstance(obj, RecordMixin):
+            # One version step per transaction, however many flushes it takes.
+            bumped = session.info.setdefault("versioned", set())
+            if isinstance(obj, RecordMixin) and obj.uuid not in bumped and obj.uuid not in created:
                 obj.version = (obj.version or 0) + 1
+                bumped.add(obj.uuid)
             entries.append(_entry(session, actor, obj, before, after))
         for obj in session.deleted:
             entries.append(_entry(session, actor, obj, record_values(obj), None))
@@ -111,11 +122,11 @@ def install_audit(factory: sessionmaker[Session], actor: str) -> None:
 
     @event.listens_for(factory, "after_commit")
     def _after_commit(session: Session) -> None:
-        session.info.pop("transaction_uuid", None)
+        _end_transaction(session)
 
     @event.listens_for(factory, "after_rollback")
     def _after_rollback(session: Session) -> None:
-        session.info.pop("transaction_uuid", None)
+        _end_transaction(session)
 
 
 def audit_bulk(

@@ -50,7 +50,12 @@ def make_engine(target: str | Path) -> Engine:
     """An engine for a SQLite file path or any SQLAlchemy URL (PostgreSQL for the hub)."""
     url = make_url(database_url(target))
     if url.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        # Connections are checked out by one thread at a time (the GUI's database worker,
+        # or the CLI), but not always the thread that opened them.
+        engine = create_engine(
+            url,
+            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        )
         _configure_sqlite(engine)
     else:
         engine = create_engine(url, pool_pre_ping=True)

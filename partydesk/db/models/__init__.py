@@ -3,7 +3,7 @@
 from partydesk.db.models.audit import AuditEntry
 from partydesk.db.models.cadre import Cadre, CadreEvent, CadrePlanning, CadrePost, CadreTraining
 from partydesk.db.models.catalogue import CalendarDay, CatalogueItem, RuleParameterRow
-from partydesk.db.models.member import Member, MemberEvent, Membership, MemberPhoto
+from partydesk.db.models.member import Member, MemberEvent, MemberPhoto, Membership
 from partydesk.db.models.office import Office, OfficeSetting
 from partydesk.db.models.organization import (
     CommitteeMember,

@@ -131,6 +131,9 @@ class MemberEvent(RecordMixin, Base):
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
     kind: Mapped[str] = mapped_column(String(40))
     on_date: Mapped[date] = mapped_column(Date)
+    # The date the event takes effect when it differs from the day it was decided: a
+    # recognition decided late is still official from ceremony + 12 months.
+    effective_date: Mapped[date | None] = mapped_column(Date)
     decision_no: Mapped[str] = mapped_column(String(100), default="")
     decided_by: Mapped[str] = mapped_column(String(200), default="")
     organization_id: Mapped[int | None] = mapped_column(ForeignKey("organization.id"))

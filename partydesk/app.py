@@ -1,0 +1,42 @@
+"""Composition root: parse the command line, set up logging, then run a command or the GUI."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import logging.handlers
+import sys
+from collections.abc import Sequence
+
+from partydesk.cli import build_parser, run
+from partydesk.paths import DataPaths, resolve_data_dir
+
+
+def setup_logging(paths: DataPaths) -> None:
+    """Rotating log file in the data folder. Log lines carry ids and counts, never names."""
+    paths.logs.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        paths.logs / "partydesk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    root.addHandler(handler)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `partydesk` and `python -m partydesk`."""
+    args = build_parser().parse_args(argv)
+    paths = resolve_data_dir(args.data_dir)
+    # A read-only data folder must not stop the program; opening the database reports it.
+    with contextlib.suppress(OSError):
+        setup_logging(paths)
+    if args.command:
+        return run(args)
+    from partydesk.ui.launch import run_gui
+
+    return run_gui(paths, args.db)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

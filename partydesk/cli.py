@@ -1,0 +1,225 @@
+"""The command line: the same use cases as the GUI, for batch work, admins and tests.
+
+Errors exit 1 with one line in Vietnamese and English; usage errors exit 2 (argparse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from partydesk import __version__
+from partydesk.db.engine import Database
+from partydesk.errors import PartydeskError
+from partydesk.paths import DataPaths, resolve_data_dir
+from partydesk.services import database, demo, info, integrity, member_queries, office
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; no sub-command means "start the GUI"."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", help="tệp cơ sở dữ liệu (database file)")
+    common.add_argument("--data-dir", metavar="DIR", help="thư mục dữ liệu (data folder)")
+    parser = argparse.ArgumentParser(
+        prog="partydesk",
+        description="Sổ đảng viên — partydesk. Không có lệnh: mở giao diện.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"partydesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("init", parents=[common], help="tạo đơn vị mới (create an office)")
+    p.add_argument("--name", required=True, help="tên đơn vị, ví dụ «Đảng ủy xã Đam Rông»")
+    p.add_argument("--superior", default="", help="cấp ủy cấp trên, ví dụ «Đảng bộ tỉnh Lâm Đồng»")
+    p.add_argument("--place", required=True, help="địa danh ghi ở dòng ngày tháng")
+    p.add_argument("--symbol", required=True, help="ký hiệu số văn bản, ví dụ ĐU")
+    p.add_argument("--level", default="xa_phuong", help="cấp (mã danh mục org_kind)")
+
+    p = sub.add_parser("demo", parents=[common], help="tạo đơn vị mẫu (build the demo office)")
+    p.add_argument("--members", type=int, default=2000, help="số đảng viên (default 2000)")
+    p.add_argument("--seed", type=int, default=1, help="hạt giống ngẫu nhiên (default 1)")
+
+    sub.add_parser("info", parents=[common], help="thống kê nhanh (register counts)")
+    sub.add_parser("check", parents=[common], help="kiểm tra dữ liệu (integrity checks)")
+
+    p = sub.add_parser("search", parents=[common], help="tìm đảng viên (find members)")
+    p.add_argument("text", help="tên không dấu, số CCCD, số thẻ hoặc số lý lịch")
+
+    p = sub.add_parser("backup", parents=[common], help="sao lưu ngay (back up now)")
+    p.add_argument("--to", metavar="DIR", help="thư mục đích (default: backups folder)")
+
+    p = sub.add_parser("restore", parents=[common], help="phục hồi từ bản sao lưu (restore)")
+    p.add_argument("backup", help="tệp sao lưu")
+    p.add_argument("--yes", action="store_true", help="không hỏi lại (do not ask)")
+    return parser
+
+
+class Context:
+    """Where the command works: the data folder and the database file."""
+
+    def __init__(self, args: argparse.Namespace, out: TextIO) -> None:
+        self.paths: DataPaths = resolve_data_dir(args.data_dir)
+        self.db_path = Path(args.db).expanduser() if args.db else self.paths.database
+        self.out = out
+
+    def open(self) -> Database:
+        """Open (and migrate) the database, creating the data folders."""
+        self.paths.ensure()
+        return database.open_database(self.db_path, backup_dir=self.paths.backups)
+
+    def say(self, line: str = "") -> None:
+        """Print one line of output."""
+        print(line, file=self.out)
+
+
+def _init(ctx: Context, args: argparse.Namespace) -> int:
+    db = ctx.open()
+    try:
+        created = office.init_office(
+            db,
+            office.OfficeInput(
+                name=args.name,
+                superior_name=args.superior,
+                place_name=args.place,
+                number_symbol=args.symbol,
+                level=args.level,
+            ),
+        )
+    finally:
+        db.close()
+    ctx.say(f"Đã tạo đơn vị «{created.name}» trong {ctx.db_path}")
+    return 0
+
+
+def _demo(ctx: Context, args: argparse.Namespace) -> int:
+    db = ctx.open()
+    try:
+        if office.has_office(db):
+            raise PartydeskError("demo.not_empty", path=str(ctx.db_path))
+        summary = demo.build_demo_office(db, members=args.members, seed=args.seed)
+    finally:
+        db.close()
+    ctx.say(
+        f"Đã tạo đơn vị mẫu «{summary.office_name}»: {summary.organizations} tổ chức, "
+        f"{summary.members} đảng viên và quần chúng, {summary.cadres} cán bộ ({ctx.db_path})"
+    )
+    return 0
+
+
+def _info(ctx: Context, _args: argparse.Namespace) -> int:
+    from partydesk.codes import MemberStatus, OrgKind
+
+    db = ctx.open()
+    try:
+        the_office = office.get_office(db)
+        counts = info.register_counts(db)
+    finally:
+        db.close()
+    ctx.say(f"Đơn vị: {the_office.name} ({the_office.superior_name})")
+    ctx.say(f"Tệp: {ctx.db_path}")
+    ctx.say("Tổ chức đảng:")
+    for kind in OrgKind:
+        if counts.organizations_by_kind.get(kind.value):
+            ctx.say(f"  {kind.label}: {counts.organizations_by_kind[kind.value]}")
+    ctx.say("Đảng viên và quần chúng:")
+    for status in MemberStatus:
+        ctx.say(f"  {status.label}: {counts.members_by_status.get(status.value, 0)}")
+    ctx.say(f"Sự kiện: {counts.events}")
+    ctx.say(f"Cán bộ: {counts.cadres} ({counts.cadre_posts} chức vụ)")
+    ctx.say(f"Nhật ký thay đổi: {counts.audit_entries}")
+    if counts.file_size is not None:
+        ctx.say(f"Dung lượng: {counts.file_size / 1_048_576:.1f} MB")
+    return 0
+
+
+def _check(ctx: Context, _args: argparse.Namespace) -> int:
+    db = ctx.open()
+    try:
+        problems = integrity.check_database(db)
+    finally:
+        db.close()
+    for problem in problems:
+        ctx.say(f"[{problem.kind}] {problem.table} {problem.record_uuid}: {problem.message}")
+    ctx.say(
+        f"Kiểm tra xong: {len(problems)} vấn đề." if problems else "Kiểm tra xong: không có vấn đề."
+    )
+    return 1 if problems else 0
+
+
+def _search(ctx: Context, args: argparse.Namespace) -> int:
+    from partydesk.codes import MemberStatus
+
+    db = ctx.open()
+    try:
+        rows = member_queries.search_members(db, args.text)
+    finally:
+        db.close()
+    for row in rows:
+        ctx.say(
+            f"{row.id:>7}  {row.full_name:<32} {row.birth_date:%d/%m/%Y}  "
+            f"{row.cccd or '':<12}  {MemberStatus(row.status).label}"
+        )
+    ctx.say(f"{len(rows)} kết quả.")
+    return 0
+
+
+def _backup(ctx: Context, args: argparse.Namespace) -> int:
+    db = ctx.open()
+    try:
+        folder = Path(args.to).expanduser() if args.to else ctx.paths.backups
+        target = database.backup_now(db, folder)
+    finally:
+        db.close()
+    ctx.say(f"Đã sao lưu vào {target}")
+    return 0
+
+
+def _restore(ctx: Context, args: argparse.Namespace) -> int:
+    backup = Path(args.backup).expanduser()
+    if not args.yes:
+        if not sys.stdin.isatty():
+            ctx.say(
+                "Phục hồi sẽ thay thế dữ liệu hiện tại: thêm --yes để xác nhận."
+                " / Restoring replaces the current data: add --yes to confirm."
+            )
+            return 1
+        answer = input(f"Thay dữ liệu {ctx.db_path} bằng {backup}? [c/K] ")
+        if answer.strip().lower() not in ("c", "có", "y", "yes"):
+            ctx.say("Đã hủy.")
+            return 1
+    ctx.paths.ensure()
+    safety = database.restore_backup(backup, ctx.db_path, ctx.paths.backups)
+    db = ctx.open()  # migrates an older backup to the current schema
+    db.close()
+    ctx.say(f"Đã phục hồi từ {backup}")
+    if safety is not None:
+        ctx.say(f"Dữ liệu trước khi phục hồi được giữ ở {safety}")
+    return 0
+
+
+COMMANDS: dict[str, Callable[[Context, argparse.Namespace], int]] = {
+    "init": _init,
+    "demo": _demo,
+    "info": _info,
+    "check": _check,
+    "search": _search,
+    "backup": _backup,
+    "restore": _restore,
+}
+
+
+def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run a parsed sub-command; returns the exit code."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        return COMMANDS[args.command](Context(args, out), args)
+    except PartydeskError as exc:
+        print(f"Lỗi: {exc.message('vi')} / Error: {exc.message('en')}", file=err)
+        return 1
+    except OSError as exc:
+        print(f"Lỗi tệp: {exc} / File error: {exc}", file=err)
+        return 1

@@ -1,0 +1,111 @@
+"""Catalogues in the database: loading them from resources, and checking codes against them."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from partydesk import catalogue_files
+from partydesk.db.models import CatalogueItem
+from partydesk.errors import ValidationError
+from partydesk.rules import CCCD_PROVINCES, fold
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    """A catalogue entry as the GUI and documents see it."""
+
+    catalogue: str
+    code: str
+    name: str
+    name_en: str
+
+
+def _all_items() -> list[catalogue_files.CatalogueItem]:
+    items = [item for group in catalogue_files.load_all().values() for item in group]
+    items.extend(catalogue_files.load_admin_units())
+    items.extend(
+        catalogue_files.CatalogueItem(
+            catalogue="cccd_province",
+            code=code,
+            name=name,
+            name_en=name,
+            sort_order=index,
+            aliases=(),
+            extra={},
+        )
+        for index, (code, name) in enumerate(sorted(CCCD_PROVINCES.items()))
+    )
+    return items
+
+
+def load_catalogues(session: Session) -> int:
+    """Insert or refresh every catalogue from the resource files; returns the item count.
+
+    Existing entries are updated in place (their UUIDs stay), entries no longer shipped
+    are marked inactive rather than deleted, because old records may still use them.
+    """
+    existing = {(row.catalogue, row.code): row for row in session.scalars(select(CatalogueItem))}
+    seen: set[tuple[str, str]] = set()
+    items = _all_items()
+    for item in items:
+        key = (item.catalogue, item.code)
+        seen.add(key)
+        values = {
+            "name": item.name,
+            "name_en": item.name_en,
+            "name_fold": fold(item.name),
+            "sort_order": item.sort_order,
+            "parent_code": item.extra.get("parent_code"),
+            "aliases_json": json.dumps(list(item.aliases), ensure_ascii=False),
+            "extra_json": json.dumps(item.extra, ensure_ascii=False, sort_keys=True),
+            "active": True,
+        }
+        row = existing.get(key)
+        if row is None:
+            session.add(CatalogueItem(catalogue=item.catalogue, code=item.code, **values))
+        else:
+            for name, value in values.items():
+                if getattr(row, name) != value:
+                    setattr(row, name, value)
+    for key, row in existing.items():
+        if key not in seen and row.active:
+            row.active = False
+    return len(items)
+
+
+class CatalogueCodes:
+    """The valid codes of every catalogue, read once per unit of work for validation."""
+
+    def __init__(self, session: Session) -> None:
+        self._codes: dict[str, set[str]] = {}
+        for catalogue, code in session.execute(
+            select(CatalogueItem.catalogue, CatalogueItem.code).where(CatalogueItem.active)
+        ):
+            self._codes.setdefault(catalogue, set()).add(code)
+
+    def codes(self, catalogue: str) -> set[str]:
+        """All active codes of `catalogue`."""
+        return self._codes.get(catalogue, set())
+
+    def check(self, catalogue: str, code: str | None, field: str) -> None:
+        """Raise a ValidationError naming `field` when `code` is not in `catalogue`."""
+        if code is None or code == "":
+            return
+        if code not in self._codes.get(catalogue, ()):
+            raise ValidationError(
+                "field.unknown_code", field=field, value=code, catalogue=catalogue
+            )
+
+
+def list_catalogue(session: Session, catalogue: str) -> list[CatalogueEntry]:
+    """The active entries of one catalogue in display order."""
+    rows = session.execute(
+        select(CatalogueItem.code, CatalogueItem.name, CatalogueItem.name_en)
+        .where(CatalogueItem.catalogue == catalogue, CatalogueItem.active)
+        .order_by(CatalogueItem.sort_order, CatalogueItem.code)
+    )
+    return [CatalogueEntry(catalogue, code, name, name_en) for code, name, name_en in rows]

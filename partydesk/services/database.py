@@ -1,0 +1,85 @@
+"""Open, back up and restore the office database."""
+
+from __future__ import annotations
+
+import getpass
+import logging
+from pathlib import Path
+
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+
+from partydesk.db import backup
+from partydesk.db.engine import Database, make_engine
+from partydesk.db.migrate import upgrade
+from partydesk.errors import PartydeskError
+
+log = logging.getLogger(__name__)
+
+AUTO_BACKUPS_KEPT = 10
+
+
+def os_user() -> str:
+    """The operating-system user, recorded as the actor until partydesk has logins."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def open_database(
+    target: str | Path, backup_dir: Path | None = None, actor: str | None = None
+) -> Database:
+    """Open (creating when absent) and migrate a database file or URL.
+
+    Raises PartydeskError `db.newer` for a database of a newer program, `db.not_partydesk`
+    for some other SQLite file, and `db.open_failed` when the file cannot be read; in all
+    three cases the file is left untouched.
+    """
+    if "://" not in str(target):
+        path = Path(target).expanduser()
+        if path.is_dir():
+            raise PartydeskError("db.open_failed", path=str(path), reason="là một thư mục")
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(target)
+    try:
+        upgrade(engine, backup_dir)
+    except PartydeskError:
+        engine.dispose()
+        raise
+    except SADatabaseError as exc:
+        engine.dispose()
+        reason = str(exc.orig) if exc.orig is not None else str(exc)
+        raise PartydeskError("db.open_failed", path=str(target), reason=reason) from exc
+    return Database(engine, actor or os_user())
+
+
+def backup_now(db: Database, folder: Path, automatic: bool = False) -> Path:
+    """Write a consistent copy of the database into `folder`; returns its path.
+
+    Automatic backups are rotated (the newest AUTO_BACKUPS_KEPT are kept); manual ones
+    are kept until the user deletes them.
+    """
+    source = db.path
+    if source is None:
+        raise PartydeskError("db.open_failed", path=str(db.engine.url), reason="không phải tệp")
+    prefix = backup.AUTO_PREFIX if automatic else ""
+    target = backup.backup_file(source, folder / backup.timestamped_name(prefix))
+    if automatic:
+        backup.rotate(folder, AUTO_BACKUPS_KEPT)
+    return target
+
+
+def restore_backup(backup_path: Path, target: Path, safety_folder: Path) -> Path | None:
+    """Replace the database file `target` (closed) by a checked backup.
+
+    The current file is first copied to `safety_folder` (returned), so a restore can be
+    undone by restoring that copy.
+    """
+    backup.check_backup(backup_path)
+    safety: Path | None = None
+    if target.exists():
+        safety = backup.backup_file(
+            target, safety_folder / backup.timestamped_name("before-restore-")
+        )
+    backup.restore_file(backup_path, target)
+    return safety

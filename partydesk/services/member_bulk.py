@@ -1,0 +1,285 @@
+"""Create many members in one transaction, fast: imports, the demo office, benchmarks.
+
+The rows are checked by the same `prepare_member` as the form, then written with
+`executemany` on the driver connection (on SQLite) instead of one ORM object per row:
+for 500,000 members that is the difference between minutes and seconds. Everything is
+one transaction: a bad row raises and nothing is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from partydesk.codes import OrgKind
+from partydesk.db.audit import audit_bulk
+from partydesk.db.base import new_uuid, utcnow
+from partydesk.db.engine import Database
+from partydesk.db.models import Member, MemberEvent, Membership, Organization
+from partydesk.errors import PartydeskError, ValidationError
+from partydesk.services.catalogues import CatalogueCodes
+from partydesk.services.member_input import LABELS, MemberInput, PreparedMember, prepare_member
+from partydesk.services.member_state import EventFact, derive_state
+from partydesk.services.rule_table import load_rule_table
+
+CHUNK = 10_000
+_RECORD_COLUMNS = ("uuid", "created_at", "updated_at", "deleted_at", "version")
+# Tuple layouts of the rows built in _flush_chunk (ids are assigned by SQLite).
+_EVENT_COLUMNS = (
+    *_RECORD_COLUMNS,
+    "member_id",
+    "kind",
+    "on_date",
+    "effective_date",
+    "decision_no",
+    "decided_by",
+    "organization_id",
+    "counterpart",
+    "details_json",
+    "note",
+)
+_MEMBERSHIP_COLUMNS = (
+    *_RECORD_COLUMNS,
+    "member_id",
+    "organization_id",
+    "valid_from",
+    "valid_to",
+    "reason",
+)
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    """How many rows of each kind were written."""
+
+    members: int
+    events: int
+    memberships: int
+
+
+def _sqlite_value(value: Any) -> Any:
+    # The same text forms SQLAlchemy's SQLite Date/DateTime types write and read back.
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+class _Writer:
+    """Inserts rows of one table, by executemany on SQLite or Core insert elsewhere."""
+
+    def __init__(self, session: Session, table: Any, columns: Sequence[str]) -> None:
+        self.session = session
+        self.table = table
+        self.columns = tuple(columns)
+        self.sqlite = session.get_bind().dialect.name == "sqlite"
+        marks = ", ".join("?" for _ in self.columns)
+        self.sql = f"INSERT INTO {table.name} ({', '.join(self.columns)}) VALUES ({marks})"
+
+    def write(self, rows: list[tuple[Any, ...]]) -> None:
+        if not rows:
+            return
+        if self.sqlite:
+            converted = [tuple(_sqlite_value(v) for v in row) for row in rows]
+            self.session.connection().exec_driver_sql(self.sql, converted)
+        else:
+            self.session.execute(
+                insert(self.table), [dict(zip(self.columns, row, strict=True)) for row in rows]
+            )
+
+
+def _member_columns() -> list[str]:
+    return [c.name for c in Member.__table__.columns]
+
+
+def create_members(
+    db: Database,
+    rows: Iterable[MemberInput],
+    action: str = "bulk_create_members",
+    today: date | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> BulkResult:
+    """Check and create every row in one transaction.
+
+    Raises PartydeskError `bulk.row` (row number and the field's message) on the first
+    bad row; nothing is written then. `progress` is called with the count done after
+    each chunk.
+    """
+    today = today or date.today()
+    with db.session(action) as session:
+        return insert_members(session, db.actor, action, rows, today, progress)
+
+
+def insert_members(
+    session: Session,
+    actor: str,
+    action: str,
+    rows: Iterable[MemberInput],
+    today: date,
+    progress: Callable[[int], None] | None,
+) -> BulkResult:
+    """Check and insert `rows` inside an open unit of work (see `create_members`)."""
+    codes = CatalogueCodes(session)
+    rules = load_rule_table(session)
+    holding = {
+        org_id
+        for org_id, kind in session.execute(
+            select(Organization.id, Organization.kind).where(
+                Organization.deleted_at.is_(None), Organization.dissolved_on.is_(None)
+            )
+        )
+        if OrgKind(kind).holds_members
+    }
+    taken = _existing_keys(session)
+    member_cols = _member_columns()
+    members = _Writer(session, Member.__table__, member_cols)
+    events = _Writer(session, MemberEvent.__table__, _EVENT_COLUMNS)
+    memberships = _Writer(session, Membership.__table__, _MEMBERSHIP_COLUMNS)
+
+    # Take the write lock before reading max(id), so the ids we assign cannot collide.
+    audit_bulk(session, actor, action, "member", [], {"stage": "start"})
+    next_id = (session.scalar(select(func.max(Member.id))) or 0) + 1
+    counts = [0, 0, 0]
+    chunk: list[PreparedMember] = []
+    number = 0
+    for number, data in enumerate(rows, start=1):
+        try:
+            prepared = prepare_member(data, codes, rules, today)
+            _check_bulk(prepared, holding, taken)
+        except PartydeskError as exc:
+            raise PartydeskError("bulk.row", row=number, message=exc.message()) from exc
+        chunk.append(prepared)
+        if len(chunk) >= CHUNK:
+            next_id = _flush_chunk(
+                session,
+                actor,
+                action,
+                chunk,
+                next_id,
+                member_cols,
+                (members, events, memberships),
+                counts,
+            )
+            chunk = []
+            if progress is not None:
+                progress(number)
+    _flush_chunk(
+        session, actor, action, chunk, next_id, member_cols, (members, events, memberships), counts
+    )
+    if progress is not None:
+        progress(number)
+    return BulkResult(members=counts[0], events=counts[1], memberships=counts[2])
+
+
+def _existing_keys(session: Session) -> dict[str, set[str]]:
+    taken: dict[str, set[str]] = {}
+    for column in ("cccd", "card_no", "biography_no"):
+        attr = getattr(Member, column)
+        taken[column] = set(
+            session.scalars(select(attr).where(attr.is_not(None), Member.deleted_at.is_(None)))
+        )
+    return taken
+
+
+def _check_bulk(prepared: PreparedMember, holding: set[int], taken: dict[str, set[str]]) -> None:
+    for org_id, *_ in prepared.memberships:
+        if org_id not in holding:
+            raise ValidationError(
+                "field.invalid",
+                field=LABELS["organization_id"],
+                problem=f"mã {org_id} không phải chi bộ đang hoạt động",
+            )
+    for column, seen in taken.items():
+        value = prepared.values.get(column)
+        if value:
+            if value in seen:
+                raise ValidationError(
+                    "field.duplicate", field=LABELS[column], value=value, other="đã có"
+                )
+            seen.add(value)
+
+
+def _flush_chunk(
+    session: Session,
+    actor: str,
+    action: str,
+    chunk: list[PreparedMember],
+    next_id: int,
+    member_cols: list[str],
+    writers: tuple[_Writer, _Writer, _Writer],
+    counts: list[int],
+) -> int:
+    if not chunk:
+        return next_id
+    members, events, memberships = writers
+    now = utcnow()
+    member_rows: list[tuple[Any, ...]] = []
+    event_rows: list[tuple[Any, ...]] = []
+    membership_rows: list[tuple[Any, ...]] = []
+    uuids: list[str] = []
+    for prepared in chunk:
+        member_id = next_id
+        next_id += 1
+        state = derive_state(
+            EventFact(e.kind, e.on_date, e.decision_no, i, e.effective_date)
+            for i, e in enumerate(prepared.events)
+        )
+        record = dict(prepared.values)
+        member_uuid = new_uuid()
+        uuids.append(member_uuid)
+        record.update(
+            id=member_id,
+            uuid=member_uuid,
+            created_at=now,
+            updated_at=now,
+            deleted_at=None,
+            version=1,
+            organization_id=prepared.memberships[-1][0],
+            status=state.status.value,
+            decision_date=state.decision_date,
+            decision_no=state.decision_no,
+            ceremony_date=state.ceremony_date,
+            official_date=state.official_date,
+            left_on=state.left_on,
+        )
+        member_rows.append(tuple(record.get(name) for name in member_cols))
+        for e in prepared.events:
+            event_rows.append(
+                (
+                    new_uuid(),
+                    now,
+                    now,
+                    None,
+                    1,
+                    member_id,
+                    e.kind,
+                    e.on_date,
+                    e.effective_date,
+                    e.decision_no,
+                    "",
+                    e.organization_id,
+                    e.counterpart,
+                    e.details_json,
+                    e.note,
+                )
+            )
+        for org_id, start, end, reason in prepared.memberships:
+            membership_rows.append(
+                (new_uuid(), now, now, None, 1, member_id, org_id, start, end, reason)
+            )
+    members.write(member_rows)
+    events.write(event_rows)
+    memberships.write(membership_rows)
+    audit_bulk(session, actor, action, "member", uuids, {"events": len(event_rows)})
+    counts[0] += len(member_rows)
+    counts[1] += len(event_rows)
+    counts[2] += len(membership_rows)
+    return next_id

@@ -1,0 +1,95 @@
+"""Derive a member's status and key dates from the dated events (pure, no database).
+
+The member row caches the result so lists can filter in SQL; `integrity.check` recomputes
+it from the events and reports any disagreement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from partydesk.codes import EventKind, MemberStatus
+
+
+@dataclass(frozen=True)
+class EventFact:
+    """The part of an event that decides status."""
+
+    kind: str
+    on_date: date
+    decision_no: str = ""
+    id: int = 0
+    effective_date: date | None = None
+
+
+@dataclass(frozen=True)
+class MemberState:
+    """Status and dates derived from the events."""
+
+    status: MemberStatus
+    decision_date: date | None
+    decision_no: str
+    ceremony_date: date | None
+    official_date: date | None
+    left_on: date | None
+
+
+_ENDING = {
+    EventKind.EXPELLED: MemberStatus.LEFT,
+    EventKind.STRUCK_OFF: MemberStatus.LEFT,
+    EventKind.ASKED_TO_LEAVE: MemberStatus.LEFT,
+    EventKind.RECOGNITION_FAILED: MemberStatus.LEFT,
+    EventKind.DIED: MemberStatus.DECEASED,
+    EventKind.TRANSFER_OUT: MemberStatus.TRANSFERRED_OUT,
+}
+
+
+def derive_state(events: Iterable[EventFact]) -> MemberState:
+    """Replay events in date order (ties by id) and return the resulting state.
+
+    Re-admission is a new admission decision after a leaving event: the first decision
+    stays the one party age counts from (domain.md §3.6), the new ceremony starts a new
+    probation.
+    """
+    status = MemberStatus.CANDIDATE
+    first_decision: date | None = None
+    decision_no = ""
+    ceremony: date | None = None
+    official: date | None = None
+    left_on: date | None = None
+    for event in sorted(events, key=lambda e: (e.on_date, e.id)):
+        kind = EventKind(event.kind)
+        if kind is EventKind.ADMISSION_DECISION:
+            if first_decision is None:
+                first_decision = event.on_date
+                decision_no = event.decision_no
+            if status in (MemberStatus.LEFT, MemberStatus.TRANSFERRED_OUT):
+                status = MemberStatus.CANDIDATE
+                official = None
+                left_on = None
+        elif kind is EventKind.CEREMONY:
+            ceremony = event.on_date
+            status = MemberStatus.PROBATIONARY
+        elif kind is EventKind.RECOGNITION:
+            official = event.effective_date or event.on_date
+            status = MemberStatus.OFFICIAL
+        elif kind is EventKind.EXEMPTION_START and status is MemberStatus.OFFICIAL:
+            status = MemberStatus.EXEMPTED
+        elif kind is EventKind.EXEMPTION_END and status is MemberStatus.EXEMPTED:
+            status = MemberStatus.OFFICIAL
+        elif kind in (EventKind.TRANSFER_IN, EventKind.EXONERATED):
+            status = MemberStatus.OFFICIAL if official else MemberStatus.PROBATIONARY
+            left_on = None
+        elif kind in _ENDING:
+            status = _ENDING[kind]
+            left_on = event.on_date
+    return MemberState(
+        status=status,
+        decision_date=first_decision,
+        decision_no=decision_no,
+        ceremony_date=ceremony,
+        official_date=official,
+        left_on=left_on,
+    )

@@ -1,0 +1,127 @@
+"""Bulk creation and search: diacritic-free names, identity numbers, list order."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from partydesk.db.models import AuditEntry, Member
+from partydesk.errors import PartydeskError
+from partydesk.rules import make_cccd, name_sort_key
+from partydesk.services.member_bulk import create_members
+from partydesk.services.member_input import MemberInput
+from partydesk.services.member_queries import (
+    MemberFilter,
+    count_members,
+    member_page,
+    search_members,
+)
+from tests.conftest import TODAY
+from tests.helpers import snapshot
+
+NAMES = [
+    "Nguyễn Thị Đào",
+    "Trần Văn An",
+    "Lê Thị Ánh",
+    "Phạm Đức Anh",
+    "Đỗ Minh Đức",
+    "Nguyễn Văn Đạt",
+    "Hoàng Thị Ân",
+    "Ngô Quang Dũng",
+]
+
+
+def _rows(org_id: int) -> list[MemberInput]:
+    rows = []
+    for i, name in enumerate(NAMES, start=1):
+        sex = "nữ" if " Thị " in name else "nam"
+        rows.append(
+            MemberInput(
+                full_name=name,
+                sex=sex,
+                birth_date=date(1985, 1, i),
+                organization_id=org_id,
+                cccd=make_cccd("068", sex, 1985, 1000 + i),
+                card_no=f"{10_000_000 + i}",
+                biography_no=f"{i:06d}-LĐ",
+                decision_date=date(2010, 1, 4),
+                ceremony_date=date(2010, 2, 1),
+                official_date=date(2011, 2, 1),
+            )
+        )
+    return rows
+
+
+def test_bulk_create_then_search(db, org_ids):
+    result = create_members(db, _rows(org_ids["DR.01.01"]), today=TODAY)
+    assert result.members == len(NAMES)
+    assert result.events == 3 * len(NAMES)
+    assert result.memberships == len(NAMES)
+    assert [r.full_name for r in search_members(db, "nguyen thi dao")] == ["Nguyễn Thị Đào"]
+    assert [r.full_name for r in search_members(db, "NGUYEN   thi dAo")] == ["Nguyễn Thị Đào"]
+    assert {r.full_name for r in search_members(db, "duc")} == {"Phạm Đức Anh", "Đỗ Minh Đức"}
+    # The last word may still be being typed.
+    assert {r.full_name for r in search_members(db, "nguyen d")} == {
+        "Nguyễn Thị Đào",
+        "Nguyễn Văn Đạt",
+    }
+    cccd = make_cccd("068", "nam", 1985, 1002)
+    assert [r.full_name for r in search_members(db, cccd)] == ["Trần Văn An"]
+    by_prefix = search_members(db, cccd[:9])
+    assert "Trần Văn An" in {r.full_name for r in by_prefix}
+    assert all(r.cccd and r.cccd.startswith(cccd[:9]) for r in by_prefix)
+    assert [r.full_name for r in search_members(db, "10000004")] == ["Phạm Đức Anh"]
+    assert [r.full_name for r in search_members(db, "000005-LĐ")] == ["Đỗ Minh Đức"]
+    assert search_members(db, "   ") == []
+    assert search_members(db, '"') == []
+
+
+def test_page_is_in_vietnamese_list_order(db, org_ids):
+    create_members(db, _rows(org_ids["DR.01.01"]), today=TODAY)
+    page = member_page(db, 0, 100)
+    assert [r.full_name for r in page] == sorted(NAMES, key=name_sort_key)
+    assert count_members(db) == len(NAMES)
+    assert count_members(db, MemberFilter(sex="nữ")) == 3
+    assert len(member_page(db, 2, 3)) == 3
+
+
+def test_bulk_is_all_or_nothing(db, db_path, org_ids):
+    rows = _rows(org_ids["DR.01.01"])
+    rows.append(
+        MemberInput(
+            full_name="Sai Ngày Sinh",
+            sex="nam",
+            birth_date=date(2030, 1, 1),
+            organization_id=org_ids["DR.01.01"],
+        )
+    )
+    before = snapshot(db_path)
+    with pytest.raises(PartydeskError) as caught:
+        create_members(db, rows, today=TODAY)
+    assert caught.value.code == "bulk.row"
+    assert "Dòng 9" in caught.value.message()
+    assert snapshot(db_path) == before
+
+
+def test_bulk_refuses_duplicates_within_the_batch(db, org_ids):
+    rows = _rows(org_ids["DR.01.01"])
+    rows.append(rows[0])
+    with pytest.raises(PartydeskError, match="Số CCCD"):
+        create_members(db, rows, today=TODAY)
+    with db.reader() as session:
+        assert session.scalar(select(func.count()).select_from(Member)) == 0
+
+
+def test_bulk_writes_audit_entries(db, org_ids):
+    create_members(db, _rows(org_ids["DR.01.01"]), today=TODAY)
+    with db.reader() as session:
+        entries = session.scalars(select(AuditEntry).where(AuditEntry.table_name == "member")).all()
+        uuids = set(session.scalars(select(Member.uuid)))
+        listed = set()
+        import json
+
+        for entry in entries:
+            listed.update(json.loads(entry.after_json).get("uuids", []))
+        assert listed == uuids
