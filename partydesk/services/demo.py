@@ -309,7 +309,7 @@ def _members(
         if kind == "candidate":
             registered = today - timedelta(days=rng.randint(60, 400))
             resolution = add_working_days(today, -rng.randint(20, 58))
-            history = (
+            history: tuple[HistoryItem, ...] = (
                 HistoryItem(EventKind.COURSE_COMPLETED.value, registered + timedelta(days=30)),
             )
             if resolution > registered + timedelta(days=45):

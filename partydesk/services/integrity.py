@@ -15,7 +15,7 @@ from sqlalchemy import select, text
 
 from partydesk.db.engine import Database
 from partydesk.db.models import Member, MemberEvent, Membership, Organization
-from partydesk.rules import check_cccd, official_date
+from partydesk.rules import RuleTable, check_cccd, official_date
 from partydesk.services.catalogues import CatalogueCodes
 from partydesk.services.member_state import EventFact, derive_state
 from partydesk.services.rule_table import load_rule_table
@@ -114,7 +114,7 @@ def _member_problems(
     periods: list[tuple[date, date | None, int]],
     orgs: dict[int, Organization],
     codes: CatalogueCodes,
-    rules,  # type: ignore[no-untyped-def]
+    rules: RuleTable,
 ) -> list[Problem]:
     found: list[Problem] = []
 

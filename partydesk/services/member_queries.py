@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from partydesk.codes import EventKind
@@ -131,9 +131,9 @@ def _search_names(session: Session, text: str, limit: int) -> list[int]:
         )
         return [row[0] for row in rows]
     tokens = fold(text).split()
-    condition = Member.name_fold.like(f"%{tokens[0]}%")
-    for token in tokens[1:]:
-        condition = condition & Member.name_fold.like(f"%{token}%")
+    if not tokens:
+        return []
+    condition = and_(*(Member.name_fold.like(f"%{token}%") for token in tokens))
     return list(session.scalars(select(Member.id).where(condition).limit(limit)))
 
 
