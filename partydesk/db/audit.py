@@ -131,7 +131,6 @@ def install_audit(factory: sessionmaker[Session], actor: str) -> None:
 
 def audit_bulk(
     session: Session,
-    actor: str,
     action: str,
     table_name: str,
     record_uuids: list[str],
@@ -146,7 +145,7 @@ def audit_bulk(
         [
             {
                 "at": utcnow(),
-                "actor": actor,
+                "actor": session.info.get("actor", "unknown"),
                 "action": action,
                 "table_name": table_name,
                 "record_uuid": None,

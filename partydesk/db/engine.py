@@ -91,6 +91,7 @@ class Database:
         """
         session = self._sessions()
         session.info["action"] = action
+        session.info["actor"] = self.actor
         try:
             yield session
             session.commit()

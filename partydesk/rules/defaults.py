@@ -49,9 +49,18 @@ def _retirement(
     key: str, *, base: int, start: int, step: int, last_year: int, cap: int
 ) -> list[RuleParameter]:
     # Nghị định 135/2020/NĐ-CP điều 4 khoản 1: from 2021 the age rises by `step` months a
-    # year up to `cap`; before 2021 Bộ luật Lao động 2012 điều 187 (60 and 55 years).
+    # year up to `cap`. Before 2021 it was 60 and 55 years, since the first social
+    # insurance rules: retired cadres born in the 1900s must still get a date.
     params = [
-        _p(key, _LONG_STANDING, base, "Bộ luật Lao động 2012, điều 187", _LONG_NOTE),
+        _p(
+            key,
+            date(1961, 12, 27),
+            base,
+            "Nghị định 218-CP 1961 (Điều lệ tạm thời về bảo hiểm xã hội); Bộ luật Lao động"
+            " 1994 điều 145; Bộ luật Lao động 2012 điều 187",
+            "60 tuổi với nam, 55 tuổi với nữ cho đến hết năm 2020. Ngày hiệu lực 1961 chưa"
+            " đối chiếu với văn bản gốc.",
+        ),
     ]
     for year in range(2021, last_year + 1):
         months = min(start + step * (year - 2021), cap)

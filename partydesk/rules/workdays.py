@@ -65,6 +65,12 @@ class WorkCalendar:
     days_off: frozenset[date] = frozenset()
     working_days: frozenset[date] = frozenset()
 
+    def __post_init__(self) -> None:
+        # Callers often pass a set or a list read from settings; keep the instance
+        # hashable and immutable whatever they pass.
+        object.__setattr__(self, "days_off", frozenset(self.days_off))
+        object.__setattr__(self, "working_days", frozenset(self.working_days))
+
     def is_working_day(self, d: date) -> bool:
         """Whether `d` is a working day (Bộ luật Lao động 2019, điều 111–112).
 

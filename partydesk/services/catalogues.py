@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from partydesk import catalogue_files
+from partydesk.db.audit import audit_bulk
+from partydesk.db.base import new_uuid
 from partydesk.db.models import CatalogueItem
 from partydesk.errors import ValidationError
 from partydesk.rules import CCCD_PROVINCES, fold
@@ -50,6 +52,7 @@ def load_catalogues(session: Session) -> int:
     """
     existing = {(row.catalogue, row.code): row for row in session.scalars(select(CatalogueItem))}
     seen: set[tuple[str, str]] = set()
+    new_rows: list[dict[str, object]] = []
     items = _all_items()
     for item in items:
         key = (item.catalogue, item.code)
@@ -66,7 +69,9 @@ def load_catalogues(session: Session) -> int:
         }
         row = existing.get(key)
         if row is None:
-            session.add(CatalogueItem(catalogue=item.catalogue, code=item.code, **values))
+            new_rows.append(
+                {"uuid": new_uuid(), "catalogue": item.catalogue, "code": item.code, **values}
+            )
         else:
             for name, value in values.items():
                 if getattr(row, name) != value:
@@ -74,6 +79,16 @@ def load_catalogues(session: Session) -> int:
     for key, row in existing.items():
         if key not in seen and row.active:
             row.active = False
+    if new_rows:
+        # Thousands of shipped entries (communes) are one audit entry, not thousands.
+        session.execute(insert(CatalogueItem), new_rows)
+        audit_bulk(
+            session,
+            "load_catalogues",
+            "catalogue_item",
+            [str(r["uuid"]) for r in new_rows],
+            {"source": "resources/catalogues"},
+        )
     return len(items)
 
 

@@ -248,7 +248,7 @@ def build_demo_office(
                 org_count += 1
         people = _People(rng)
         rows = list(_members(rng, people, branches, members, today))
-        result = insert_members(session, db.actor, "build_demo_office", rows, today, None)
+        result = insert_members(session, "build_demo_office", rows, today, None)
         cadres = _cadres(session, rng, people, root_id, today)
         return DemoSummary(office.name, org_count, result.members, result.events, cadres)
 

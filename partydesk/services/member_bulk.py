@@ -115,12 +115,11 @@ def create_members(
     """
     today = today or date.today()
     with db.session(action) as session:
-        return insert_members(session, db.actor, action, rows, today, progress)
+        return insert_members(session, action, rows, today, progress)
 
 
 def insert_members(
     session: Session,
-    actor: str,
     action: str,
     rows: Iterable[MemberInput],
     today: date,
@@ -145,7 +144,7 @@ def insert_members(
     memberships = _Writer(session, Membership.__table__, _MEMBERSHIP_COLUMNS)
 
     # Take the write lock before reading max(id), so the ids we assign cannot collide.
-    audit_bulk(session, actor, action, "member", [], {"stage": "start"})
+    audit_bulk(session, action, "member", [], {"stage": "start"})
     next_id = (session.scalar(select(func.max(Member.id))) or 0) + 1
     counts = [0, 0, 0]
     chunk: list[PreparedMember] = []
@@ -160,7 +159,6 @@ def insert_members(
         if len(chunk) >= CHUNK:
             next_id = _flush_chunk(
                 session,
-                actor,
                 action,
                 chunk,
                 next_id,
@@ -172,7 +170,7 @@ def insert_members(
             if progress is not None:
                 progress(number)
     _flush_chunk(
-        session, actor, action, chunk, next_id, member_cols, (members, events, memberships), counts
+        session, action, chunk, next_id, member_cols, (members, events, memberships), counts
     )
     if progress is not None:
         progress(number)
@@ -209,7 +207,6 @@ def _check_bulk(prepared: PreparedMember, holding: set[int], taken: dict[str, se
 
 def _flush_chunk(
     session: Session,
-    actor: str,
     action: str,
     chunk: list[PreparedMember],
     next_id: int,
@@ -278,7 +275,7 @@ def _flush_chunk(
     members.write(member_rows)
     events.write(event_rows)
     memberships.write(membership_rows)
-    audit_bulk(session, actor, action, "member", uuids, {"events": len(event_rows)})
+    audit_bulk(session, action, "member", uuids, {"events": len(event_rows)})
     counts[0] += len(member_rows)
     counts[1] += len(event_rows)
     counts[2] += len(membership_rows)

@@ -18,9 +18,7 @@ def seed_default_rules(session: Session) -> int:
     A parameter is identified by key and valid_from: an administrator's edits (rows with
     `is_default` false) are never overwritten.
     """
-    present = set(
-        session.execute(select(RuleParameterRow.key, RuleParameterRow.valid_from))
-    )
+    present = set(session.execute(select(RuleParameterRow.key, RuleParameterRow.valid_from)))
     added = 0
     for parameter in DEFAULT_RULES:
         if (parameter.key, parameter.valid_from) in present:

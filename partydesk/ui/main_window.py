@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -98,7 +99,10 @@ class MainWindow(QMainWindow):
         self.results_model = SearchResultsModel()
         self.results = QTableView()
         self.results.setModel(self.results_model)
-        self.results.horizontalHeader().setStretchLastSection(True)
+        header_view = self.results.horizontalHeader()
+        header_view.setStretchLastSection(True)
+        header_view.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.results.verticalHeader().setVisible(False)
         search_layout.addWidget(self.results)
         self.status_label = QLabel()
         search_layout.addWidget(self.status_label)

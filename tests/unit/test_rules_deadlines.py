@@ -75,7 +75,10 @@ def test_term_end_and_reappointment_notice():
     end = date(2026, 12, 31)
     notice = reappointment_notice_due(end, RULES)
     assert working_days_between(end, notice) == -90
-    assert notice == date(2026, 8, 21)
+    # Counted by hand: December 22, November 20 (24/11 is a holiday), October 22,
+    # September 20 (1–2/09 off); then 28, 27, 26, 25, 24/08 (31/08 is off) and the
+    # make-up Saturday 22/08/2026 as the 90th.
+    assert notice == date(2026, 8, 22)
 
 
 def test_office_calendar_is_used():

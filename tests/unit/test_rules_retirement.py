@@ -65,7 +65,9 @@ def test_women(year, expected):
         (date(1966, 1, 1), "nam", date(2027, 10, 31)),  # 61y9m, in the 07/1965–03/1966 row
         (date(1966, 5, 20), "nữ", date(2021, 9, 30)),  # 55y4m
         (date(1966, 9, 15), "nữ", date(2022, 5, 31)),  # 55y4m misses 2021: 55y8m
-        (date(1965, 10, 31), "nữ", date(2021, 2, 28)),  # 31/10 + 55y4m = 28/02/2021
+        (date(1965, 10, 31), "nữ", date(2020, 10, 31)),  # 55 reached before 2021
+        (date(1966, 10, 31), "nữ", date(2022, 6, 30)),  # 31/10/1966 + 55y8m: no 31/06
+        (date(1940, 3, 5), "nam", date(2000, 3, 31)),  # long retired: 60 years
         (date(1970, 1, 1), "nữ", date(2027, 5, 31)),  # 57y4m
         (date(1975, 1, 1), "nữ", date(2034, 9, 30)),  # 59y8m
         (date(1980, 3, 3), "nữ", date(2040, 3, 31)),  # 60 years from 2035

@@ -98,6 +98,10 @@ def test_office_days_off_and_make_up_days():
     assert calendar.is_working_day(make_up)
     # (27/02, 09/03]: 03–06/03, Saturday 07/03 and Monday 09/03; 02/03 closed.
     assert calendar.between(date(2026, 2, 27), date(2026, 3, 9)) == 6
+    # Plain sets and lists are accepted and frozen.
+    loose = WorkCalendar({closure}, [make_up])  # type: ignore[arg-type]
+    assert loose == calendar
+    assert hash(loose) == hash(calendar)
     # Declared both ways, the make-up day wins.
     assert WorkCalendar(frozenset({make_up}), frozenset({make_up})).is_working_day(make_up)
 
