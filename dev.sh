@@ -13,7 +13,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8
 # Qt offscreen + Xvfb, fonts covering Vietnamese, PDF tools (checked on a fresh Debian 12).
 # Without libxcb-icccm4 / libxcb-keysyms1 Qt wrongly blames libxcb-cursor0.
 SYSTEM_PACKAGES=(
-  python3 python3-venv python3-dev
+  python3 python3-venv
   libegl1 libgl1 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0
   libxkbcommon-x11-0 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0

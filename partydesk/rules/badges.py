@@ -40,8 +40,9 @@ def next_occasion(on: date, occasions: Iterable[tuple[int, int]] = BADGE_OCCASIO
 def badge_reached_on(decision_date: date, years: int, gaps: Iterable[Gap] = ()) -> date:
     """Return the first date on which party age reaches `years` full years.
 
-    Party age as `party_age` counts it (from the admission decision, gaps excluded;
-    Quy định 232-QĐ/TW 2025).
+    Party age as `party_age` counts it: from the admission decision, gaps excluded
+    (Điều lệ Đảng điều 5 khoản 4; Quy định 24-QĐ/TW 2021 điểm 4.5). Badges are due at
+    these dates (Quy định 24-QĐ/TW 2021 điểm 27).
     """
     return reached_on(decision_date, 12 * years, gaps)
 

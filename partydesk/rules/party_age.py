@@ -52,9 +52,10 @@ def party_age(decision_date: date, on: date, gaps: Iterable[Gap] = ()) -> tuple[
 
     Party age counts from the date of the admission decision, minus every period out of
     the Party (expelled or struck off until re-admission, out of contact, lost in a
-    transfer); a re-admitted member counts from the first decision minus the gap
-    (Quy định 232-QĐ/TW 2025 thi hành Điều lệ Đảng, điểm về tuổi đảng; Hướng dẫn
-    12-HD/BTCTW 2022). The days of the gaps inside [decision_date, on) are added to the
+    transfer); a re-admitted member counts from the first decision minus the gap, and a
+    member expelled wrongly and later exonerated keeps a continuous age (pass no gap).
+    Điều lệ Đảng điều 5 khoản 4; Quy định 24-QĐ/TW 2021 điểm 4.5, kept by Quy định
+    232-QĐ/TW 2025; Hướng dẫn 01-HD/TW 2021 mục 5.3. The days of the gaps inside [decision_date, on) are added to the
     decision date, then full months are counted from there to `on`
     (`full_months_between`, Bộ luật Dân sự 2015 điều 148). Before the decision: (0, 0).
 
@@ -66,7 +67,10 @@ def party_age(decision_date: date, on: date, gaps: Iterable[Gap] = ()) -> tuple[
 
 
 def reached_on(decision_date: date, months: int, gaps: Iterable[Gap] = ()) -> date:
-    """First date on which party age reaches `months` full months (Quy định 232-QĐ/TW 2025)."""
+    """Return the first date on which party age reaches `months` full months.
+
+    Party age as `party_age` counts it (Điều lệ Đảng điều 5 khoản 4).
+    """
     merged = merge_gaps(gaps)
     # Age reaches `months` on x when add_months(decision + excluded(x), months) <= x. The
     # right side grows with x, so iterating from below reaches the least such x.
