@@ -55,13 +55,14 @@ def party_age(decision_date: date, on: date, gaps: Iterable[Gap] = ()) -> tuple[
     transfer); a re-admitted member counts from the first decision minus the gap, and a
     member expelled wrongly and later exonerated keeps a continuous age (pass no gap).
     Điều lệ Đảng điều 5 khoản 4; Quy định 24-QĐ/TW 2021 điểm 4.5, kept by Quy định
-    232-QĐ/TW 2025; Hướng dẫn 01-HD/TW 2021 mục 5.3. The days of the gaps inside [decision_date, on) are added to the
-    decision date, then full months are counted from there to `on`
-    (`full_months_between`, Bộ luật Dân sự 2015 điều 148). Before the decision: (0, 0).
+    232-QĐ/TW 2025; Hướng dẫn 01-HD/TW 2021 mục 5.3.
 
-    Because gaps are measured in days and months have unequal lengths, on a date inside a
-    gap the age can move back by a month at a month end; outside gaps it never decreases,
-    and gaps never make it larger.
+    The days of the gaps inside [decision_date, on) are added to the decision date, then
+    full months are counted from there to `on` (`full_months_between`, Bộ luật Dân sự
+    2015 điều 148). Before the decision: (0, 0). Gaps never make the age larger. Because
+    gaps are counted in days and months differ in length, with gaps the age can step back
+    by one month around a month end (e.g. a decision of 31/01); without gaps it never
+    decreases.
     """
     return divmod(party_age_months(decision_date, on, gaps), 12)
 
@@ -72,8 +73,9 @@ def reached_on(decision_date: date, months: int, gaps: Iterable[Gap] = ()) -> da
     Party age as `party_age` counts it (Điều lệ Đảng điều 5 khoản 4).
     """
     merged = merge_gaps(gaps)
-    # Age reaches `months` on x when add_months(decision + excluded(x), months) <= x. The
-    # right side grows with x, so iterating from below reaches the least such x.
+    # Age reaches `months` on x when f(x) = add_months(decision + excluded(x), months) <= x.
+    # f never decreases as x grows, so iterating x = f(x) from below stops at the least
+    # such x: the first day, even where the age later steps back at a month end.
     candidate = add_months(decision_date, months)
     while True:
         shifted = decision_date + timedelta(days=excluded_days(decision_date, candidate, merged))

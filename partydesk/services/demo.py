@@ -179,12 +179,25 @@ class _People:
             sex: [(_n(m), _w(m)) for m in items] for sex, items in data["middle_names"].items()
         }
         self.given = {sex: [_n(g) for g in items] for sex, items in data["given_names"].items()}
+        # Name patterns of minority groups (Cơ-ho "K'Điệp", Ê-đê "Y Bhim Niê", Hmông…).
+        self.ethnic = {group["ethnicity"]: group for group in data.get("ethnic_names", [])}
 
-    def name(self, sex: str) -> str:
-        family = _pick(self.rng, self.family)
-        middle = _pick(self.rng, self.middle[sex])
-        given = self.rng.choice(self.given[sex])
-        return f"{family} {middle} {given}"
+    def name(self, sex: str, ethnicity: str = "01") -> str:
+        """A full name for a person of `sex` and `ethnicity`."""
+        group = self.ethnic.get(ethnicity)
+        if group is None or self.rng.random() < 0.2:  # many minority members bear Kinh-style names
+            family = _pick(self.rng, self.family)
+            middle = _pick(self.rng, self.middle[sex])
+            return f"{family} {middle} {self.rng.choice(self.given[sex])}"
+        given_names = group.get("given_names")
+        given_pool = given_names[sex] if isinstance(given_names, dict) else self.given[sex]
+        middles = (group.get("middle_names") or {}).get(sex) or [""]
+        text = self.rng.choice(group["patterns"]).format(
+            family=self.rng.choice(group["family_names"]),
+            middle=self.rng.choice(middles),
+            given=self.rng.choice(given_pool),
+        )
+        return " ".join(text.split())
 
 
 def _n(item: object) -> str:
@@ -290,13 +303,14 @@ def _members(
             serial = rng.randint(1, 999_999)
         serials.add(serial)
         branch = rng.choice(branches)
+        ethnicity = _pick(rng, _ETHNICITIES)
         base = MemberInput(
-            full_name=people.name(sex),
+            full_name=people.name(sex, ethnicity),
             sex=sex,
             birth_date=birth,
             organization_id=branch,
             cccd=make_cccd(province, sex, birth.year, serial) if rng.random() < 0.97 else None,
-            ethnicity_code=_pick(rng, _ETHNICITIES),
+            ethnicity_code=ethnicity,
             religion_code=_pick(rng, _RELIGIONS),
             general_education=rng.choice(["12/12"] * 8 + ["9/12", "10/10", "7/10"]),
             theory_code=_pick_optional(rng, _THEORY),

@@ -63,6 +63,16 @@ def test_age_is_frozen_inside_a_gap():
     assert at_gap_start == inside == (7, 2)
 
 
+def test_days_based_gap_can_step_back_a_month_at_month_end():
+    # Documented artefact of counting gaps in days: 29 days out from 01/03/2001 move the
+    # start from 31/01 to 01/03, and 01/03 → 30/03 is not yet a full month.
+    decision, gap = date(2001, 1, 31), (date(2001, 3, 1), date(2001, 3, 30))
+    assert party_age(decision, date(2001, 2, 28), [gap]) == (0, 1)
+    assert party_age(decision, date(2001, 3, 30), [gap]) == (0, 0)
+    assert party_age(decision, date(2001, 4, 1), [gap]) == (0, 1)
+    assert badge_reached_on(decision, 0, [gap]) == decision
+
+
 def test_badge_reached_on():
     assert badge_reached_on(date(1995, 6, 15), 30) == date(2025, 6, 15)
     # 730 days out after 15/06/1995 (29/02/1996 before the gap) shift the date by 730 days

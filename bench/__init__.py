@@ -1,0 +1,1 @@
+"""Benchmarks of partydesk (run `python -m bench.bench_foundation --help`)."""
