@@ -12,7 +12,15 @@ from partydesk.codes import CadrePostKind
 from partydesk.db.engine import Database
 from partydesk.db.models import Cadre, CadrePlanning, CadrePost, CadreTraining, Member
 from partydesk.errors import PartydeskError, ValidationError
-from partydesk.rules import RuleTable, check_cccd, fold, name_sort_key, nfc, normalize_sex
+from partydesk.rules import (
+    RuleMissing,
+    RuleTable,
+    check_cccd,
+    fold,
+    name_sort_key,
+    nfc,
+    normalize_sex,
+)
 from partydesk.services.catalogues import CatalogueCodes
 from partydesk.services.rule_table import load_rule_table
 
@@ -268,9 +276,12 @@ def planning_warnings(
         )
         or 0
     )
-    warnings = []
-    max_people = int(rules.value("planning.max_people_per_post", on))
-    max_posts = int(rules.value("planning.max_posts_per_person", on))
+    warnings: list[str] = []
+    try:
+        max_people = int(rules.value("planning.max_people_per_post", on))
+        max_posts = int(rules.value("planning.max_posts_per_person", on))
+    except RuleMissing:
+        return ()  # no limit was in force on that date
     if per_post >= max_people:
         warnings.append(
             f"Chức danh «{post_title}» đã có {per_post} người trong quy hoạch "

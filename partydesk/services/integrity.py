@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
 
 from partydesk.db.engine import Database
 from partydesk.db.models import Member, MemberEvent, Membership, Organization
@@ -49,10 +50,21 @@ def check_database(db: Database) -> list[Problem]:
                         f"Tham chiếu hỏng tới bảng {row[2]}",
                     )
                 )
-            fts = session.connection().exec_driver_sql(
-                "INSERT INTO member_fts(member_fts, rank) VALUES ('integrity-check', 1)"
-            )
-            del fts
+            try:
+                # rank=1 also compares the index with the member table it was built from.
+                session.connection().exec_driver_sql(
+                    "INSERT INTO member_fts(member_fts, rank) VALUES ('integrity-check', 1)"
+                )
+            except DBAPIError as exc:
+                problems.append(
+                    Problem(
+                        "search_index",
+                        "member_fts",
+                        "-",
+                        f"Chỉ mục tìm kiếm hỏng ({exc.orig}): hãy sao lưu và "
+                        "báo cho người quản trị.",
+                    )
+                )
         codes = CatalogueCodes(session)
         rules = load_rule_table(session)
         orgs = {o.id: o for o in session.scalars(select(Organization))}

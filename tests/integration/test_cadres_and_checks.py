@@ -118,3 +118,9 @@ def test_check_is_clean_then_finds_tampering(db, db_path, org_ids):
     finally:
         reopened.close()
     assert {"status", "official_date"} <= kinds
+
+
+def test_planning_before_the_limits_existed_warns_nothing(db):
+    ids = [_cadre(db, n).id for n in ("Đỗ Văn A", "Đỗ Văn B", "Đỗ Văn C", "Đỗ Văn D")]
+    results = [plan_cadre(db, i, "2015-2020", "Bí thư Đảng ủy xã", date(2016, 1, 1)) for i in ids]
+    assert all(r.warnings == () for r in results)
