@@ -193,7 +193,7 @@ def bench_bulk(size: int, folder: Path, seed: int, lines: list[Line]) -> tuple[P
         f" ({prepare_s / ours_s:.0%})"
     )
     db.close()
-    del rows
+    rows.clear()
     gc.collect()
 
     base_path = folder / "baseline.sqlite"
@@ -213,7 +213,7 @@ def bench_bulk(size: int, folder: Path, seed: int, lines: list[Line]) -> tuple[P
     base_s, _ = timed(insert_all)
     base_file, base_wal = file_sizes(base_path)
     conn.close()
-    del written
+    written.clear()
     say(
         f"    baseline executemany of the same {total_rows:,} rows: {base_s:.2f} s"
         f" ({size / base_s:,.0f} members/s, {total_rows / base_s:,.0f} rows/s)"

@@ -23,6 +23,7 @@ class WelcomeDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Chào mừng đến với partydesk"))
         self.choice = ""
+        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -34,11 +35,11 @@ class WelcomeDialog(QDialog):
         layout.addWidget(intro)
         form = QFormLayout()
         self.name = QLineEdit()
-        self.name.setPlaceholderText("Đảng ủy xã Đam Rông")
+        self.name.setPlaceholderText(self.tr("Ví dụ: Đảng ủy xã Đam Rông"))
         self.superior = QLineEdit()
-        self.superior.setPlaceholderText("Đảng bộ tỉnh Lâm Đồng")
+        self.superior.setPlaceholderText(self.tr("Ví dụ: Đảng bộ tỉnh Lâm Đồng"))
         self.place = QLineEdit()
-        self.place.setPlaceholderText("Đam Rông")
+        self.place.setPlaceholderText(self.tr("Ví dụ: Đam Rông"))
         self.symbol = QLineEdit("ĐU")
         form.addRow(self.tr("Tên đơn vị:"), self.name)
         form.addRow(self.tr("Cấp ủy cấp trên:"), self.superior)
