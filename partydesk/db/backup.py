@@ -15,15 +15,13 @@ BACKUP_SUFFIX = ".sqlite3"
 AUTO_PREFIX = "auto-"
 
 
-def backup_file(source: Path, destination: Path) -> Path:
-    """Copy a live SQLite database to `destination` with SQLite's online backup API.
+def _copy_atomically(source: Path, destination: Path, standalone: bool) -> None:
+    """Copy a SQLite database with the online backup API, atomically.
 
-    The copy is consistent even while the database is open in WAL mode; it is written to
-    a temporary file in the destination folder and renamed, so a failed backup never
-    leaves half a file.
+    The copy goes to a temporary file beside `destination`, then is renamed over it: a
+    failed copy leaves nothing behind.
     """
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".backup-", suffix=".tmp", dir=destination.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=".copy-", suffix=".tmp", dir=destination.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -32,16 +30,28 @@ def backup_file(source: Path, destination: Path) -> Path:
             dst = sqlite3.connect(tmp)
             try:
                 src.backup(dst)
-                # A backup is a self-contained file: no WAL beside it.
-                dst.execute("PRAGMA journal_mode = DELETE")
+                if standalone:
+                    # A backup is a self-contained file: no WAL beside it.
+                    dst.execute("PRAGMA journal_mode = DELETE")
             finally:
                 dst.close()
         finally:
             src.close()
+        if not standalone:
+            # Stale WAL and shared-memory files of the target would be replayed onto it.
+            for suffix in ("-wal", "-shm"):
+                with contextlib.suppress(FileNotFoundError):
+                    Path(f"{destination}{suffix}").unlink()
         os.replace(tmp, destination)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def backup_file(source: Path, destination: Path) -> Path:
+    """Copy a live SQLite database to `destination` (consistent even while open in WAL mode)."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    _copy_atomically(source, destination, standalone=True)
     return destination
 
 
@@ -85,26 +95,6 @@ def restore_file(backup: Path, target: Path) -> None:
     """Replace the (closed) database `target` with `backup`, atomically.
 
     The caller checks the backup first (`check_backup`) and keeps a safety copy of the
-    current file. Stale WAL and shared-memory files of the target are removed, or SQLite
-    would replay them onto the restored file.
+    current file.
     """
-    fd, tmp_name = tempfile.mkstemp(prefix=".restore-", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
-        try:
-            dst = sqlite3.connect(tmp)
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
-        for suffix in ("-wal", "-shm"):
-            with contextlib.suppress(FileNotFoundError):
-                Path(f"{target}{suffix}").unlink()
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    _copy_atomically(backup, target, standalone=False)

@@ -41,7 +41,7 @@ from partydesk.rules.party_age import excluded_days, merge_gaps, party_age, part
 from partydesk.rules.retirement import birth_date_from_year, retirement_age, retirement_date
 from partydesk.rules.ruletable import RuleMissing, RuleParameter, RuleTable, RuleValue
 from partydesk.rules.sex import FEMALE, MALE, normalize_sex
-from partydesk.rules.text import fold, nfc
+from partydesk.rules.text import clean_text, fold, nfc
 from partydesk.rules.workdays import (
     WorkCalendar,
     add_working_days,
@@ -75,6 +75,7 @@ __all__ = [
     "cccd_facts",
     "ceremony_due",
     "check_cccd",
+    "clean_text",
     "days_left",
     "early_award_months",
     "excluded_days",

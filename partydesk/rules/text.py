@@ -20,6 +20,16 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def clean_text(text: str | None) -> str:
+    """Text as typed, made storable: NFC, whitespace runs collapsed, ends trimmed.
+
+    Stored text is NFC because reportlab does no mark positioning (decomposed Vietnamese
+    prints with misplaced tone marks) and because NFD and NFC spellings of one name must
+    compare equal.
+    """
+    return " ".join(nfc(text or "").split())
+
+
 def _fold_slow(text: str) -> str:
     # Decompose before lowering so that singletons (Ω ohm sign, K kelvin sign) and letters
     # whose lowercase is decomposed (İ) all end up as base letter plus marks, then decompose

@@ -16,9 +16,9 @@ from partydesk.rules import (
     RuleMissing,
     RuleTable,
     check_cccd,
+    clean_text,
     fold,
     name_sort_key,
-    nfc,
     normalize_sex,
 )
 from partydesk.services.catalogues import CatalogueCodes
@@ -109,7 +109,7 @@ def _get(session: Session, cadre_id: int) -> Cadre:
 def add_cadre(session: Session, data: CadreInput, today: date | None = None) -> Cadre:
     """Check and insert a cadre inside an open unit of work."""
     today = today or date.today()
-    name = " ".join(nfc(data.full_name or "").split())
+    name = clean_text(data.full_name)
     if not name:
         raise ValidationError("field.required", field="Họ và tên")
     sex = normalize_sex(data.sex or "")
@@ -169,7 +169,7 @@ def add_post(session: Session, cadre_id: int, post: PostInput) -> CadrePost:
     A main (non-concurrent) post ends the previous main post the day before it starts.
     """
     cadre = _get(session, cadre_id)
-    title = " ".join(nfc(post.title or "").split())
+    title = clean_text(post.title)
     if not title:
         raise ValidationError("field.required", field="Chức vụ")
     try:
@@ -303,7 +303,7 @@ def add_planning(
 ) -> PlanningResult:
     """Add a planning entry inside an open unit of work, returning limit warnings."""
     _get(session, cadre_id)
-    title = " ".join(nfc(post_title or "").split())
+    title = clean_text(post_title)
     if not title:
         raise ValidationError("field.required", field="Chức danh quy hoạch")
     warnings = planning_warnings(session, load_rule_table(session), cadre_id, term, title, added_on)

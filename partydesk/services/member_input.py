@@ -17,6 +17,7 @@ from partydesk.errors import ValidationError
 from partydesk.rules import (
     RuleTable,
     check_cccd,
+    clean_text,
     fold,
     name_sort_key,
     nfc,
@@ -161,7 +162,7 @@ _TEXT_FIELDS = tuple(
 
 
 def _text(value: str | None) -> str:
-    return " ".join(nfc(value or "").split())
+    return clean_text(value)
 
 
 def _key(value: str | None) -> str | None:

@@ -11,7 +11,7 @@ from partydesk.codes import OrgKind
 from partydesk.db.engine import Database
 from partydesk.db.models import Office, Organization, OrganizationParent
 from partydesk.errors import PartydeskError, ValidationError
-from partydesk.rules import fold, nfc
+from partydesk.rules import clean_text, fold
 from partydesk.services.catalogues import load_catalogues
 from partydesk.services.organizations import TREE_EPOCH
 from partydesk.services.rule_table import seed_default_rules
@@ -45,7 +45,7 @@ class OfficeInfo:
 
 
 def _clean(value: str, field: str, required: bool = True) -> str:
-    text = " ".join(nfc(value or "").split())
+    text = clean_text(value)
     if required and not text:
         raise ValidationError("field.required", field=field)
     return text

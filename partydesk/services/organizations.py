@@ -12,7 +12,7 @@ from partydesk.codes import COUNTED_STATUSES, OrgKind
 from partydesk.db.engine import Database
 from partydesk.db.models import Member, Membership, Organization, OrganizationParent
 from partydesk.errors import PartydeskError, ValidationError
-from partydesk.rules import fold, nfc
+from partydesk.rules import clean_text, fold
 from partydesk.services.catalogues import CatalogueCodes
 
 #: The Party's founding day: the earliest date the tree answers for (parent history of
@@ -74,7 +74,7 @@ def _row(org: Organization, count: int = 0) -> OrganizationRow:
 
 
 def _clean_name(name: str) -> str:
-    text = " ".join(nfc(name or "").split())
+    text = clean_text(name)
     if not text:
         raise ValidationError("field.required", field="Tên tổ chức")
     return text
