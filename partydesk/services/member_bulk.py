@@ -115,7 +115,13 @@ def create_members(
     """
     today = today or date.today()
     with db.session(action) as session:
-        return insert_members(session, action, rows, today, progress)
+        result = insert_members(session, action, rows, today, progress)
+    if db.is_sqlite:
+        # A bulk write leaves a WAL as large as the data (900 MB at 500k members) until
+        # the last connection closes; fold it back into the database now.
+        with db.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    return result
 
 
 def insert_members(

