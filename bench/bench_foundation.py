@@ -13,8 +13,9 @@ For each size N, in a temporary directory deleted at the end:
    p50 ≤ 20 ms, p95 ≤ 60 ms.
 3. The first page of 200 in Vietnamese list order with `member_page` (median of 20 runs,
    the first run on a freshly opened database reported apart as cold), against a plain
-   `SELECT * FROM member ORDER BY name_sort_key LIMIT 200`.  Target: ≤ 50 ms.  The last
-   page and a filtered page (women) are reported without a target.
+   `SELECT * FROM member WHERE deleted_at IS NULL ORDER BY name_sort_key LIMIT 200` (the
+   service's own filter, so the plain query can use the same partial index).  Target:
+   ≤ 50 ms.  The last page and a filtered page (women) are reported without a target.
 4. The database size after creation (file + WAL) and per member.
 
 Every figure is printed with its ratio to the baseline measured in the same run, then a
@@ -34,6 +35,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +81,8 @@ FIRST_PAGE_MAX = 0.050
 # Tables create_members writes (besides one audit entry per chunk, left out of the
 # baseline, which makes the baseline stricter).
 _MEMBER_TABLES = ("member", "member_event", "membership")
+# The plain list query: live records, as the service lists them.
+_LIVE = "SELECT * FROM member WHERE deleted_at IS NULL"
 
 
 @dataclass(frozen=True)
@@ -262,8 +266,8 @@ def bench_bulk(size: int, folder: Path, seed: int, lines: list[Line]) -> tuple[P
             size,
             "db size file+wal (MB)",
             f"{ours_total / MB:.1f}",
-            f"{base_total / MB:.1f}",
-            x(ours_total, base_total),
+            "-",  # the baseline leaves its WAL as is: compare the closed files below
+            "",
             "",
             None,
         )
@@ -306,7 +310,7 @@ def bench_pages(size: int, path: Path, lines: list[Line]) -> None:
         (
             "first page",
             lambda: member_page(db, 0, PAGE),
-            "SELECT * FROM member ORDER BY name_sort_key LIMIT ?",
+            _LIVE + " ORDER BY name_sort_key LIMIT ?",
             (PAGE,),
             PAGE_RUNS,
             FIRST_PAGE_MAX,
@@ -314,7 +318,7 @@ def bench_pages(size: int, path: Path, lines: list[Line]) -> None:
         (
             f"last page (offset {last_offset:,})",
             lambda: member_page(db, last_offset, PAGE),
-            "SELECT * FROM member ORDER BY name_sort_key, id LIMIT ? OFFSET ?",
+            _LIVE + " ORDER BY name_sort_key, id LIMIT ? OFFSET ?",
             (PAGE, last_offset),
             LAST_PAGE_RUNS,
             None,
@@ -322,33 +326,34 @@ def bench_pages(size: int, path: Path, lines: list[Line]) -> None:
         (
             "filtered page (sex = nữ)",
             lambda: member_page(db, 0, PAGE, women),
-            "SELECT * FROM member WHERE sex = ? ORDER BY name_sort_key LIMIT ?",
+            _LIVE + " AND sex = ? ORDER BY name_sort_key LIMIT ?",
             ("nữ", PAGE),
             PAGE_RUNS,
             None,
         ),
     ]
     try:
-        first = [r.full_name for r in member_page(db, 0, PAGE)]
-        plain = [
-            row[0]
-            for row in conn.execute(
-                "SELECT full_name FROM member ORDER BY name_sort_key LIMIT ?", (PAGE,)
-            )
-        ]
-        assert first == plain, "member_page's first page differs from the plain ORDER BY"
         for label, ours_call, sql, params, runs, target in cases:
+            # The first call; for the first page, the first on this database: cold.
             cold, page = timed(ours_call)
             assert len(page) == PAGE, (label, len(page))
             warm = median(repeat(ours_call, runs))
-            base_cold, base_rows = timed(lambda sql=sql, params=params: _fetch(conn, sql, params))
+            base_cold, base_rows = timed(partial(_fetch, conn, sql, params))
             assert len(base_rows) == PAGE, (label, len(base_rows))
-            base_warm = median(
-                repeat(lambda sql=sql, params=params: _fetch(conn, sql, params), runs)
-            )
+            base_warm = median(repeat(partial(_fetch, conn, sql, params), runs))
+            if target is not None:  # the first page: same names as the plain query
+                plain = [
+                    row[0]
+                    for row in conn.execute(
+                        "SELECT full_name FROM member WHERE deleted_at IS NULL"
+                        " ORDER BY name_sort_key LIMIT ?",
+                        (PAGE,),
+                    )
+                ]
+                assert [r.full_name for r in page] == plain, "first page differs from plain"
             say(
-                f"    {label}: cold {ms(cold)}, median of {runs} {ms(warm)};"
-                f" baseline cold {ms(base_cold)}, median {ms(base_warm)};"
+                f"    {label}: first call {ms(cold)}, median of {runs} {ms(warm)};"
+                f" baseline first call {ms(base_cold)}, median {ms(base_warm)};"
                 f" ratio {x(warm, base_warm)}"
             )
             short = label.split(" (")[0]
@@ -366,7 +371,7 @@ def bench_pages(size: int, path: Path, lines: list[Line]) -> None:
             lines.append(
                 Line(
                     size,
-                    f"{short} cold (ms)",
+                    f"{short} 1st call (ms)",
                     f"{cold * 1000:.1f}",
                     f"{base_cold * 1000:.1f}",
                     x(cold, base_cold),
@@ -397,11 +402,11 @@ def bench_search(size: int, path: Path, people: Sequence[Person], lines: list[Li
         baseline_search(conn, "tran van")
         ours: list[tuple[Query, float, int]] = []
         for query in queries:
-            seconds, found = timed(lambda q=query: search_members(db, q.text))
+            seconds, found = timed(partial(search_members, db, query.text))
             ours.append((query, seconds, len(found)))
         base: list[float] = []
         for query in queries:
-            seconds, _ = timed(lambda q=query: baseline_search(conn, q.text))
+            seconds, _ = timed(partial(baseline_search, conn, query.text))
             base.append(seconds)
     finally:
         conn.close()

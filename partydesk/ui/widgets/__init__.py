@@ -1,0 +1,1 @@
+"""Reusable widgets: dates typed as dd/mm/yyyy, inline field errors."""
