@@ -20,9 +20,9 @@ def ui_settings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture
-def ui_ctx(qapp, db: Database, ui_settings: QSettings) -> Iterator[UiContext]:  # noqa: ARG001
+def ui_ctx(qapp, db: Database, ui_settings: QSettings) -> UiContext:
     """The shared GUI context; tasks run inline so tests are deterministic."""
-    yield UiContext(db=db, runner=InlineRunner(), settings=ui_settings)
+    return UiContext(db=db, runner=InlineRunner(), settings=ui_settings)
 
 
 @pytest.fixture(scope="session")
@@ -43,7 +43,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def demo_ctx(
     qapp, demo_template: Path, tmp_path: Path, ui_settings: QSettings
-) -> Iterator[UiContext]:  # noqa: ARG001
+) -> Iterator[UiContext]:
     """A GUI context on a private copy of the demo office."""
     import shutil
 
