@@ -69,6 +69,15 @@ def backup_now(db: Database, folder: Path, automatic: bool = False) -> Path:
     return target
 
 
+def check_backup_file(backup_path: Path) -> str:
+    """Check that a file is a readable partydesk backup; returns its schema revision.
+
+    Raises `backup.not_found` or `backup.invalid`; lets the GUI refuse a bad file before
+    it closes the open database.
+    """
+    return backup.check_backup(backup_path)
+
+
 def restore_backup(backup_path: Path, target: Path, safety_folder: Path) -> Path | None:
     """Replace the database file `target` (closed) by a checked backup.
 
