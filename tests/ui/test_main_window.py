@@ -1,18 +1,18 @@
-"""The first-start dialog and the main window, offscreen with the inline task runner."""
+"""The shell: first-start dialog, overview page, global search, the wired main window."""
 
 from __future__ import annotations
 
-from datetime import date
+import threading
+from pathlib import Path
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
 
-from partydesk.rules import make_cccd
-from partydesk.services.member_input import MemberInput
-from partydesk.services.members import create_member
-from partydesk.ui.main_window import MainWindow, SearchResultsModel
-from partydesk.ui.tasks import InlineRunner, TaskRunner
+from partydesk.ui.models.rows import RowsModel
+from partydesk.ui.pages.overview import OverviewPage
+from partydesk.ui.search_box import GlobalSearch
+from partydesk.ui.tasks import TaskRunner
 from partydesk.ui.welcome import WelcomeDialog
-from tests.conftest import TODAY
 
 
 def test_welcome_dialog_requires_the_office_identity(qtbot):
@@ -37,58 +37,47 @@ def test_welcome_dialog_demo_choice(qtbot):
     assert dialog.choice == "demo"
 
 
-def test_main_window_counts_and_search(qtbot, db, org_ids):
-    create_member(
-        db,
-        MemberInput(
-            full_name="Nguyễn Thị Đào",
-            sex="nữ",
-            birth_date=date(1990, 5, 17),
-            organization_id=org_ids["DR.02"],
-            cccd=make_cccd("068", "nữ", 1990, 1),
-            decision_date=date(2015, 3, 2),
-            ceremony_date=date(2015, 3, 20),
-            official_date=date(2016, 3, 20),
-        ),
-        today=TODAY,
-    )
-    window = MainWindow(db, InlineRunner())
-    qtbot.addWidget(window)
-    assert "Đảng ủy xã Đam Rông" in window.windowTitle()
+def test_overview_page_shows_counts_and_due_items(qtbot, demo_ctx):
+    page = OverviewPage(demo_ctx)
+    qtbot.addWidget(page)
     labels = [
-        window.counts_form.itemAt(i).widget().text()
-        for i in range(window.counts_form.count())
-        if window.counts_form.itemAt(i).widget() is not None
+        page.status_form.itemAt(i).widget().text()
+        for i in range(page.status_form.count())
+        if page.status_form.itemAt(i).widget() is not None
     ]
     assert "Đảng viên chính thức:" in labels
-    qtbot.keyClicks(window.search, "nguyen thi dao")
-    qtbot.waitUntil(lambda: window.results_model.rowCount() == 1, timeout=2000)
-    index = window.results_model.index(0, 0)
-    assert window.results_model.data(index, Qt.ItemDataRole.DisplayRole) == "Nguyễn Thị Đào"
-    assert window.status_label.text() == "1 kết quả"
+    assert page.org_model.rowCount() >= 10
+    assert page.due_model.rowCount() > 0
+    assert "việc" in page.due_label.text()
+    opened: list[int] = []
+    page.member_requested.connect(opened.append)
+    page.due_table.doubleClicked.emit(page.due_model.index(0, 0))
+    assert opened == [page.due_model.row_at(0).member_id]
 
 
-def test_search_model_passes_the_model_tester(qtmodeltester, db, org_ids):
-    from partydesk.services.member_queries import member_page
-
-    create_member(
-        db,
-        MemberInput(
-            full_name="Lê Văn Tám",
-            sex="nam",
-            birth_date=date(1980, 1, 1),
-            organization_id=org_ids["DR.02"],
-        ),
-        today=TODAY,
-    )
-    model = SearchResultsModel()
-    model.set_rows(member_page(db, 0, 10))
+def test_rows_model_passes_the_model_tester(qtmodeltester):
+    model: RowsModel[tuple[str, int]] = RowsModel([("Tên", lambda r: r[0]), ("Số", lambda r: r[1])])
+    model.set_rows([("Chi bộ 1", 3), ("Chi bộ 2", 5)])
     qtmodeltester.check(model)
+    assert model.data(model.index(1, 1), Qt.ItemDataRole.DisplayRole) == "5"
+
+
+def test_global_search_lists_members_and_opens_one(qtbot, demo_ctx):
+    search = GlobalSearch(demo_ctx)
+    qtbot.addWidget(search)
+    chosen: list[int] = []
+    search.member_chosen.connect(chosen.append)
+    qtbot.keyClicks(search, "nguyen")
+    with qtbot.waitSignal(search.results_shown, timeout=2000):
+        pass  # the debounce timer fires, the inline runner answers at once
+    assert 0 < search.result_count() <= 50
+    first = search.result_id(0)
+    popup_index = search.completer_.completionModel().index(0, 0)
+    search.completer_.activated[QModelIndex].emit(popup_index)
+    assert chosen == [first]
 
 
 def test_task_runner_delivers_on_the_gui_thread(qtbot):
-    import threading
-
     runner = TaskRunner()
     seen: list[object] = []
     try:
@@ -100,3 +89,49 @@ def test_task_runner_delivers_on_the_gui_thread(qtbot):
         assert isinstance(seen[1], ZeroDivisionError)
     finally:
         runner.shutdown()
+
+
+@pytest.fixture
+def window(qtbot, demo_ctx, tmp_path: Path):
+    from partydesk.ui.main_window import MainWindow
+
+    main = MainWindow(demo_ctx, tmp_path / "backups")
+    qtbot.addWidget(main)
+    return main
+
+
+def test_main_window_pages_and_shortcuts(window):
+    assert "Đảng ủy xã Lạc Dương" in window.windowTitle()
+    assert window.page_names() == ["overview", "organizations", "members", "cadres"]
+    for name in window.page_names():
+        window.show_page(name)
+        assert window.current_page() == name
+    window._page_action["members"].trigger()
+    assert window.current_page() == "members"
+
+
+def test_main_window_backup_now(window, tmp_path: Path):
+    window.back_up_now()
+    copies = list((tmp_path / "backups").glob("partydesk-*.sqlite3"))
+    assert len(copies) == 1
+    assert "Đã sao lưu" in window.statusBar().currentMessage()
+
+
+def test_main_window_opens_a_member_from_search(window, monkeypatch):
+    opened: list[int] = []
+    monkeypatch.setattr(window, "open_member", opened.append)
+    window.search.member_chosen.disconnect()
+    window.search.member_chosen.connect(window.open_member)
+    window.search.setText("nguyen")
+    window.search.search_now()
+    window.search.member_chosen.emit(window.search.result_id(0))
+    assert opened == [window.search.result_id(0)]
+
+
+def test_recent_files_are_remembered(demo_ctx):
+    from partydesk.ui.main_window import recent_files, remember_recent
+
+    remember_recent(demo_ctx, "/a.sqlite3")
+    remember_recent(demo_ctx, "/b.sqlite3")
+    remember_recent(demo_ctx, "/a.sqlite3")
+    assert recent_files(demo_ctx) == ["/a.sqlite3", "/b.sqlite3"]
