@@ -67,9 +67,15 @@ install_python_packages() {
   echo "$want" > "$STAMP"
 }
 
+build_translations() {
+  # .ts -> .qm (resources/translations, not committed); a second or so, so always done.
+  "$VENV/bin/python" scripts/build_translations.py >/dev/null
+}
+
 setup() {
   install_system_packages
   install_python_packages
+  build_translations
 }
 
 case "${1:-}" in

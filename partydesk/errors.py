@@ -105,6 +105,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chưa có tham số quy định «{key}» áp dụng ngày {on}.",
         "No rule parameter '{key}' applies on {on}.",
     ),
+    "organization.same": (
+        "Không thể hợp nhất «{name}» vào chính nó.",
+        "Cannot merge '{name}' into itself.",
+    ),
+    "organization.same_parent": (
+        "«{name}» đã trực thuộc «{parent}».",
+        "'{name}' is already under '{parent}'.",
+    ),
+    "term.invalid": (
+        "Nhiệm kỳ «{value}» không hợp lệ: hãy viết năm đầu và năm cuối, ví dụ 2025–2030.",
+        "Term '{value}' is not valid: write the first and last year, e.g. 2025–2030.",
+    ),
+    "committee.not_found": (
+        "Không tìm thấy chức vụ cấp ủy có mã {ref}.",
+        "No committee seat with reference {ref}.",
+    ),
+    "committee.already_ended": (
+        "{name} đã thôi giữ chức vụ cấp ủy từ ngày {date}.",
+        "{name} already left the committee seat on {date}.",
+    ),
+    "cadre.post_not_found": (
+        "Không tìm thấy chức vụ có mã {ref}.",
+        "No post with reference {ref}.",
+    ),
+    "cadre.post_ended": (
+        "Chức vụ «{title}» đã kết thúc ngày {date}.",
+        "The post '{title}' already ended on {date}.",
+    ),
+    "cadre.planning_not_found": (
+        "Không tìm thấy mục quy hoạch có mã {ref}.",
+        "No planning entry with reference {ref}.",
+    ),
+    "cadre.planning_removed": (
+        "Quy hoạch chức danh «{title}» đã được đưa ra ngày {date}.",
+        "The planning entry for '{title}' was already removed on {date}.",
+    ),
 }
 
 

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from partydesk.codes import CadrePostKind
+from partydesk.codes import CadrePostKind, CadreStatus
 from partydesk.db.engine import Database
-from partydesk.db.models import Cadre, CadrePlanning, CadrePost, CadreTraining, Member
+from partydesk.db.models import (
+    Cadre,
+    CadreEvent,
+    CadrePlanning,
+    CadrePost,
+    CadreTraining,
+    CatalogueItem,
+    Member,
+)
 from partydesk.errors import PartydeskError, ValidationError
 from partydesk.rules import (
     RuleMissing,
@@ -21,8 +31,21 @@ from partydesk.rules import (
     name_sort_key,
     normalize_sex,
 )
-from partydesk.services.catalogues import CatalogueCodes
+from partydesk.services.catalogues import CatalogueCodes, CatalogueEntry, list_catalogue
+from partydesk.services.committee import normalize_term
 from partydesk.services.rule_table import load_rule_table
+
+#: Training categories; each is also the id of the catalogue its levels come from.
+TRAINING_CATEGORIES = (
+    "qualification",
+    "theory",
+    "state_management",
+    "foreign_language",
+    "it_level",
+)
+
+#: Kind of the `CadreEvent` that keeps the previous salary step when a new one is recorded.
+SALARY_STEP_EVENT = "salary_step"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -46,6 +69,7 @@ class CadreInput:
     salary_coefficient: float | None = None
     salary_step_date: date | None = None
     notes: str = ""
+    status: str = CadreStatus.ACTIVE.value
 
 
 @dataclass(frozen=True)
@@ -106,9 +130,12 @@ def _get(session: Session, cadre_id: int) -> Cadre:
     return cadre
 
 
-def add_cadre(session: Session, data: CadreInput, today: date | None = None) -> Cadre:
-    """Check and insert a cadre inside an open unit of work."""
-    today = today or date.today()
+def _d(value: date | None) -> str:
+    return "" if value is None else value.strftime("%d/%m/%Y")
+
+
+def _checked(session: Session, data: CadreInput, today: date) -> dict[str, Any]:
+    """The personal fields of a cadre, checked and cleaned (salary fields apart)."""
     name = clean_text(data.full_name)
     if not name:
         raise ValidationError("field.required", field="Họ và tên")
@@ -118,39 +145,61 @@ def add_cadre(session: Session, data: CadreInput, today: date | None = None) -> 
             "field.invalid", field="Giới tính", problem=f"«{data.sex}» không hợp lệ"
         )
     if data.birth_date > today:
-        raise ValidationError("field.future_date", field="Ngày sinh", value=data.birth_date)
+        raise ValidationError("field.future_date", field="Ngày sinh", value=_d(data.birth_date))
     cccd = "".join((data.cccd or "").split()) or None
     if cccd:
         problems = check_cccd(cccd, None if data.birth_year_only else data.birth_date, sex)
         if problems:
             raise ValidationError("field.invalid", field="Số CCCD", problem=" ".join(problems))
     CatalogueCodes(session).check("ethnicity", data.ethnicity_code, "Dân tộc")
-    if data.member_id is not None and session.get(Member, data.member_id) is None:
-        raise PartydeskError("member.not_found", ref=data.member_id)
+    if data.member_id is not None:
+        member = session.get(Member, data.member_id)
+        if member is None or member.deleted_at is not None:
+            raise PartydeskError("member.not_found", ref=data.member_id)
+    try:
+        status = CadreStatus(data.status)
+    except ValueError as exc:
+        raise ValidationError(
+            "field.unknown_code", field="Tình trạng", value=data.status, catalogue="cadre_status"
+        ) from exc
+    return {
+        "member_id": data.member_id,
+        "full_name": name,
+        "name_fold": fold(name),
+        "name_sort_key": name_sort_key(name),
+        "sex": sex,
+        "birth_date": data.birth_date,
+        "birth_year_only": data.birth_year_only,
+        "cccd": cccd,
+        "hometown": clean_text(data.hometown),
+        "ethnicity_code": data.ethnicity_code,
+        "is_local": data.is_local,
+        "organization_id": data.organization_id,
+        "workplace": clean_text(data.workplace),
+        "notes": (data.notes or "").strip(),
+        "status": status.value,
+    }
+
+
+def add_cadre(session: Session, data: CadreInput, today: date | None = None) -> Cadre:
+    """Check and insert a cadre inside an open unit of work.
+
+    The salary fields give the step the cadre holds when entered; later steps go through
+    `record_salary_step`, which keeps the previous one.
+    """
+    today = today or date.today()
+    values = _checked(session, data, today)
     if data.salary_step_date is not None and data.salary_step_date > today:
         raise ValidationError(
-            "field.future_date", field="Ngày hưởng bậc", value=data.salary_step_date
+            "field.future_date", field="Ngày hưởng bậc", value=_d(data.salary_step_date)
         )
     cadre = Cadre(
-        member_id=data.member_id,
-        full_name=name,
-        name_fold=fold(name),
-        name_sort_key=name_sort_key(name),
-        sex=sex,
-        birth_date=data.birth_date,
-        birth_year_only=data.birth_year_only,
-        cccd=cccd,
-        hometown=data.hometown,
-        ethnicity_code=data.ethnicity_code,
-        is_local=data.is_local,
-        organization_id=data.organization_id,
-        workplace=data.workplace,
-        salary_grade=data.salary_grade,
-        salary_grade_code=data.salary_grade_code,
+        **values,
+        salary_grade=clean_text(data.salary_grade),
+        salary_grade_code=clean_text(data.salary_grade_code),
         salary_step=data.salary_step,
         salary_coefficient=data.salary_coefficient,
         salary_step_date=data.salary_step_date,
-        notes=data.notes,
     )
     session.add(cadre)
     session.flush()
@@ -178,13 +227,14 @@ def add_post(session: Session, cadre_id: int, post: PostInput) -> CadrePost:
         raise ValidationError(
             "field.unknown_code", field="Hình thức", value=post.kind, catalogue="cadre_post_kind"
         ) from exc
+    CatalogueCodes(session).check("cadre_post", post.post_code, "Chức vụ")
     if post.end_on is not None and post.end_on < post.start_on:
         raise ValidationError(
             "date.order",
             later="Ngày thôi giữ chức",
-            later_value=post.end_on,
+            later_value=_d(post.end_on),
             earlier="Ngày bắt đầu",
-            earlier_value=post.start_on,
+            earlier_value=_d(post.start_on),
         )
     if not post.concurrent:
         for previous in session.scalars(
@@ -201,13 +251,13 @@ def add_post(session: Session, cadre_id: int, post: PostInput) -> CadrePost:
         cadre_id=cadre.id,
         post_code=post.post_code,
         title=title,
-        unit=post.unit,
+        unit=clean_text(post.unit),
         organization_id=post.organization_id,
         kind=kind.value,
         concurrent=post.concurrent,
         start_on=post.start_on,
         end_on=post.end_on,
-        decision_no=post.decision_no,
+        decision_no=clean_text(post.decision_no),
         decision_date=post.decision_date,
     )
     session.add(row)
@@ -231,15 +281,29 @@ def record_training(
     institution: str = "",
     end_on: date | None = None,
 ) -> int:
-    """Add a training entry (qualification, theory, state management, language, IT)."""
+    """Add a training entry (qualification, theory, state management, language, IT).
+
+    `category` is one of `TRAINING_CATEGORIES`; `level_code` comes from the catalogue of
+    the same name. Errors: `cadre.not_found`, `field.unknown_code`, `field.future_date`.
+    """
     with db.session("record_cadre_training") as session:
         _get(session, cadre_id)
+        if category not in TRAINING_CATEGORIES:
+            raise ValidationError(
+                "field.unknown_code",
+                field="Loại đào tạo",
+                value=category,
+                catalogue="training_category",
+            )
+        CatalogueCodes(session).check(category, level_code, "Trình độ")
+        if end_on is not None and end_on > date.today():
+            raise ValidationError("field.future_date", field="Ngày hoàn thành", value=_d(end_on))
         row = CadreTraining(
             cadre_id=cadre_id,
             category=category,
             level_code=level_code,
-            field=field,
-            institution=institution,
+            field=clean_text(field),
+            institution=clean_text(institution),
             end_on=end_on,
         )
         session.add(row)
@@ -301,19 +365,24 @@ def add_planning(
     unit: str = "",
     decision_no: str = "",
 ) -> PlanningResult:
-    """Add a planning entry inside an open unit of work, returning limit warnings."""
+    """Add a planning entry inside an open unit of work, returning limit warnings.
+
+    The term is stored as "2025-2030" whatever dash was typed, so the limits count
+    entries of one term together.
+    """
     _get(session, cadre_id)
     title = clean_text(post_title)
     if not title:
         raise ValidationError("field.required", field="Chức danh quy hoạch")
+    term = normalize_term(term)
     warnings = planning_warnings(session, load_rule_table(session), cadre_id, term, title, added_on)
     row = CadrePlanning(
         cadre_id=cadre_id,
         term=term,
         post_title=title,
-        unit=unit,
+        unit=clean_text(unit),
         added_on=added_on,
-        decision_no=decision_no,
+        decision_no=clean_text(decision_no),
     )
     session.add(row)
     session.flush()
@@ -341,3 +410,469 @@ def list_cadres(db: Database) -> list[CadreRow]:
             select(Cadre).where(Cadre.deleted_at.is_(None)).order_by(Cadre.name_sort_key)
         )
         return [_row(c) for c in rows]
+
+
+# --- the register's list and one cadre's record ------------------------------------------
+
+
+@dataclass(frozen=True)
+class CadreListRow:
+    """A cadre as the register's table shows it: current posts and salary step included."""
+
+    id: int
+    full_name: str
+    name_fold: str
+    sex: str
+    birth_date: date
+    birth_year_only: bool
+    status: str
+    is_local: bool
+    member_id: int | None
+    main_post: str
+    concurrent_posts: tuple[str, ...]
+    salary_grade: str
+    salary_grade_code: str
+    salary_step: int | None
+    salary_coefficient: float | None
+    salary_step_date: date | None
+
+
+def _open_posts(today: date) -> Any:
+    return (
+        CadrePost.deleted_at.is_(None),
+        CadrePost.start_on <= today,
+        CadrePost.end_on.is_(None) | (CadrePost.end_on >= today),
+    )
+
+
+def cadre_list(db: Database, today: date | None = None) -> list[CadreListRow]:
+    """Every live cadre in Vietnamese name order, with the posts held on `today`.
+
+    Two queries: the cadres, and all posts open on `today` (a register holds hundreds
+    of cadres, so the whole list is read at once).
+    """
+    today = today or date.today()
+    with db.reader() as session:
+        main: dict[int, str] = {}
+        concurrent: dict[int, list[str]] = {}
+        for cadre_id, title, is_concurrent in session.execute(
+            select(CadrePost.cadre_id, CadrePost.title, CadrePost.concurrent)
+            .where(*_open_posts(today))
+            .order_by(CadrePost.start_on, CadrePost.id)
+        ):
+            if is_concurrent:
+                concurrent.setdefault(cadre_id, []).append(title)
+            else:
+                main[cadre_id] = title  # the latest main post wins
+        cadres = session.scalars(
+            select(Cadre).where(Cadre.deleted_at.is_(None)).order_by(Cadre.name_sort_key, Cadre.id)
+        )
+        return [
+            CadreListRow(
+                id=c.id,
+                full_name=c.full_name,
+                name_fold=c.name_fold,
+                sex=c.sex,
+                birth_date=c.birth_date,
+                birth_year_only=c.birth_year_only,
+                status=c.status,
+                is_local=c.is_local,
+                member_id=c.member_id,
+                main_post=main.get(c.id, ""),
+                concurrent_posts=tuple(concurrent.get(c.id, ())),
+                salary_grade=c.salary_grade,
+                salary_grade_code=c.salary_grade_code,
+                salary_step=c.salary_step,
+                salary_coefficient=c.salary_coefficient,
+                salary_step_date=c.salary_step_date,
+            )
+            for c in cadres
+        ]
+
+
+@dataclass(frozen=True)
+class PostRow:
+    """A post in a cadre's record."""
+
+    id: int
+    title: str
+    post_code: str | None
+    unit: str
+    kind: str
+    concurrent: bool
+    start_on: date
+    end_on: date | None
+    decision_no: str
+    decision_date: date | None
+
+
+@dataclass(frozen=True)
+class TrainingRow:
+    """A training entry in a cadre's record."""
+
+    id: int
+    category: str
+    level_code: str | None
+    level_name: str
+    field: str
+    institution: str
+    end_on: date | None
+
+
+@dataclass(frozen=True)
+class PlanningRow:
+    """A planning entry, live or removed (removed entries stay, with date and reason)."""
+
+    id: int
+    term: str
+    post_title: str
+    unit: str
+    added_on: date
+    decision_no: str
+    removed_on: date | None
+    removal_reason: str
+
+
+@dataclass(frozen=True)
+class CadreEventRow:
+    """A dated record of a cadre (salary step, rating, award…); `details` as stored."""
+
+    id: int
+    kind: str
+    on_date: date
+    decision_no: str
+    details: dict[str, Any]
+    note: str
+
+
+@dataclass(frozen=True)
+class CadreDetail:
+    """A cadre's whole record, for the record dialog."""
+
+    id: int
+    data: CadreInput
+    member_name: str
+    posts: tuple[PostRow, ...] = ()
+    training: tuple[TrainingRow, ...] = ()
+    planning: tuple[PlanningRow, ...] = ()
+    events: tuple[CadreEventRow, ...] = field(default_factory=tuple)
+
+    @property
+    def salary_history(self) -> tuple[CadreEventRow, ...]:
+        """The recorded salary steps, newest first."""
+        return tuple(
+            sorted(
+                (e for e in self.events if e.kind == SALARY_STEP_EVENT),
+                key=lambda e: (e.on_date, e.id),
+                reverse=True,
+            )
+        )
+
+
+def _input_of(cadre: Cadre) -> CadreInput:
+    return CadreInput(
+        full_name=cadre.full_name,
+        sex=cadre.sex,
+        birth_date=cadre.birth_date,
+        birth_year_only=cadre.birth_year_only,
+        member_id=cadre.member_id,
+        cccd=cadre.cccd,
+        hometown=cadre.hometown,
+        ethnicity_code=cadre.ethnicity_code,
+        is_local=cadre.is_local,
+        organization_id=cadre.organization_id,
+        workplace=cadre.workplace,
+        salary_grade=cadre.salary_grade,
+        salary_grade_code=cadre.salary_grade_code,
+        salary_step=cadre.salary_step,
+        salary_coefficient=cadre.salary_coefficient,
+        salary_step_date=cadre.salary_step_date,
+        notes=cadre.notes,
+        status=cadre.status,
+    )
+
+
+def cadre_detail(db: Database, cadre_id: int) -> CadreDetail:
+    """Fields, posts, training, planning and dated events of one cadre.
+
+    Errors: `cadre.not_found`.
+    """
+    with db.reader() as session:
+        cadre = _get(session, cadre_id)
+        member_name = ""
+        if cadre.member_id is not None:
+            member_name = (
+                session.scalar(select(Member.full_name).where(Member.id == cadre.member_id)) or ""
+            )
+        posts = tuple(
+            PostRow(
+                p.id,
+                p.title,
+                p.post_code,
+                p.unit,
+                p.kind,
+                p.concurrent,
+                p.start_on,
+                p.end_on,
+                p.decision_no,
+                p.decision_date,
+            )
+            for p in session.scalars(
+                select(CadrePost)
+                .where(CadrePost.cadre_id == cadre.id, CadrePost.deleted_at.is_(None))
+                .order_by(CadrePost.start_on.desc(), CadrePost.concurrent, CadrePost.id)
+            )
+        )
+        level_names = {
+            (catalogue, code): name
+            for catalogue, code, name in session.execute(
+                select(CatalogueItem.catalogue, CatalogueItem.code, CatalogueItem.name).where(
+                    CatalogueItem.catalogue.in_(TRAINING_CATEGORIES)
+                )
+            )
+        }
+        training = tuple(
+            TrainingRow(
+                t.id,
+                t.category,
+                t.level_code,
+                level_names.get((t.category, t.level_code or ""), t.level_code or ""),
+                t.field,
+                t.institution,
+                t.end_on,
+            )
+            for t in session.scalars(
+                select(CadreTraining)
+                .where(CadreTraining.cadre_id == cadre.id, CadreTraining.deleted_at.is_(None))
+                .order_by(CadreTraining.category, CadreTraining.id)
+            )
+        )
+        planning = tuple(
+            PlanningRow(
+                p.id,
+                p.term,
+                p.post_title,
+                p.unit,
+                p.added_on,
+                p.decision_no,
+                p.removed_on,
+                p.removal_reason,
+            )
+            for p in session.scalars(
+                select(CadrePlanning)
+                .where(CadrePlanning.cadre_id == cadre.id, CadrePlanning.deleted_at.is_(None))
+                .order_by(CadrePlanning.term.desc(), CadrePlanning.added_on, CadrePlanning.id)
+            )
+        )
+        events = tuple(
+            CadreEventRow(e.id, e.kind, e.on_date, e.decision_no, _details(e), e.note)
+            for e in session.scalars(
+                select(CadreEvent)
+                .where(CadreEvent.cadre_id == cadre.id, CadreEvent.deleted_at.is_(None))
+                .order_by(CadreEvent.on_date.desc(), CadreEvent.id.desc())
+            )
+        )
+        return CadreDetail(
+            cadre.id, _input_of(cadre), member_name, posts, training, planning, events
+        )
+
+
+def _details(event: CadreEvent) -> dict[str, Any]:
+    try:
+        value = json.loads(event.details_json or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def update_cadre(
+    db: Database, cadre_id: int, data: CadreInput, today: date | None = None
+) -> CadreRow:
+    """Save a cadre's personal fields; the salary fields of `data` are ignored.
+
+    A salary step changes only through `record_salary_step`, which keeps the old one.
+    Errors: as `create_cadre`, and `cadre.not_found`.
+    """
+    with db.session("update_cadre") as session:
+        cadre = _get(session, cadre_id)
+        for name, value in _checked(session, data, today or date.today()).items():
+            if getattr(cadre, name) != value:
+                setattr(cadre, name, value)
+        return _row(cadre)
+
+
+def end_post(db: Database, post_id: int, on: date) -> None:
+    """End a post on `on` (thôi giữ chức); the post stays in the record.
+
+    Errors: `cadre.post_not_found`, `cadre.post_ended`, `date.order`, `field.future_date`.
+    """
+    with db.session("end_cadre_post") as session:
+        post = session.get(CadrePost, post_id)
+        if post is None or post.deleted_at is not None:
+            raise PartydeskError("cadre.post_not_found", ref=post_id)
+        if post.end_on is not None:
+            raise PartydeskError("cadre.post_ended", title=post.title, date=_d(post.end_on))
+        if on < post.start_on:
+            raise ValidationError(
+                "date.order",
+                later="Ngày thôi giữ chức",
+                later_value=_d(on),
+                earlier="Ngày bắt đầu",
+                earlier_value=_d(post.start_on),
+            )
+        if on > date.today():
+            raise ValidationError("field.future_date", field="Ngày thôi giữ chức", value=_d(on))
+        post.end_on = on
+
+
+def planning_check(
+    db: Database, cadre_id: int, term: str, post_title: str, on: date
+) -> tuple[str, ...]:
+    """The limit warnings one more planning entry would raise, without writing it.
+
+    Errors: `cadre.not_found`, `term.invalid`.
+    """
+    with db.reader() as session:
+        _get(session, cadre_id)
+        return planning_warnings(
+            session,
+            load_rule_table(session),
+            cadre_id,
+            normalize_term(term),
+            clean_text(post_title),
+            on,
+        )
+
+
+def remove_planning(db: Database, planning_id: int, on: date, reason: str) -> None:
+    """Take an entry out of the planning on `on` for `reason` (kept, never deleted).
+
+    Errors: `cadre.planning_not_found`, `cadre.planning_removed`, `field.required`
+    (reason), `date.order` (before it was added).
+    """
+    with db.session("remove_cadre_planning") as session:
+        row = session.get(CadrePlanning, planning_id)
+        if row is None or row.deleted_at is not None:
+            raise PartydeskError("cadre.planning_not_found", ref=planning_id)
+        if row.removed_on is not None:
+            raise PartydeskError(
+                "cadre.planning_removed", title=row.post_title, date=_d(row.removed_on)
+            )
+        text = (reason or "").strip()
+        if not text:
+            raise ValidationError("field.required", field="Lý do đưa ra khỏi quy hoạch")
+        if on < row.added_on:
+            raise ValidationError(
+                "date.order",
+                later="Ngày đưa ra khỏi quy hoạch",
+                later_value=_d(on),
+                earlier="Ngày đưa vào quy hoạch",
+                earlier_value=_d(row.added_on),
+            )
+        row.removed_on = on
+        row.removal_reason = text
+
+
+@dataclass(frozen=True)
+class SalaryStep:
+    """A salary step (ngạch, bậc, hệ số) held from `on`."""
+
+    grade: str
+    step: int
+    coefficient: float
+    on: date
+    grade_code: str = ""
+    decision_no: str = ""
+    note: str = ""
+
+
+#: Coefficients of the civil-service scales run from about 1.0 to 10.0; a value outside
+#: this range is a typing error (a decimal comma lost: "234" for 2,34).
+_COEFFICIENT_RANGE = (0.5, 15.0)
+
+
+def record_salary_step(
+    db: Database, cadre_id: int, data: SalaryStep, today: date | None = None
+) -> int:
+    """Record a new salary step; the step it replaces is kept in a "salary_step" event.
+
+    Returns the event id. Errors: `cadre.not_found`, `field.required` (grade),
+    `field.invalid` (step, coefficient), `field.future_date`, `date.order` (before the
+    current step's date).
+    """
+    today = today or date.today()
+    with db.session("record_salary_step") as session:
+        cadre = _get(session, cadre_id)
+        grade = clean_text(data.grade)
+        if not grade:
+            raise ValidationError("field.required", field="Ngạch")
+        if data.step < 1:
+            raise ValidationError("field.invalid", field="Bậc", problem="bậc phải từ 1 trở lên")
+        low, high = _COEFFICIENT_RANGE
+        if not low <= data.coefficient <= high:
+            raise ValidationError(
+                "field.invalid",
+                field="Hệ số lương",
+                problem=f"{data.coefficient:g} nằm ngoài khoảng {low:g}–{high:g}",
+            )
+        if data.on > today:
+            raise ValidationError("field.future_date", field="Ngày hưởng", value=_d(data.on))
+        if cadre.salary_step_date is not None and data.on < cadre.salary_step_date:
+            raise ValidationError(
+                "date.order",
+                later="Ngày hưởng bậc mới",
+                later_value=_d(data.on),
+                earlier="Ngày hưởng bậc hiện tại",
+                earlier_value=_d(cadre.salary_step_date),
+            )
+        details = {
+            "old": {
+                "grade": cadre.salary_grade,
+                "grade_code": cadre.salary_grade_code,
+                "step": cadre.salary_step,
+                "coefficient": cadre.salary_coefficient,
+                "on": cadre.salary_step_date.isoformat() if cadre.salary_step_date else None,
+            },
+            "new": {
+                "grade": grade,
+                "grade_code": clean_text(data.grade_code),
+                "step": data.step,
+                "coefficient": data.coefficient,
+                "on": data.on.isoformat(),
+            },
+        }
+        event = CadreEvent(
+            cadre_id=cadre.id,
+            kind=SALARY_STEP_EVENT,
+            on_date=data.on,
+            decision_no=clean_text(data.decision_no),
+            details_json=json.dumps(details, ensure_ascii=False, sort_keys=True),
+            note=(data.note or "").strip(),
+        )
+        session.add(event)
+        cadre.salary_grade = grade
+        cadre.salary_grade_code = clean_text(data.grade_code)
+        cadre.salary_step = data.step
+        cadre.salary_coefficient = data.coefficient
+        cadre.salary_step_date = data.on
+        session.flush()
+        return event.id
+
+
+@dataclass(frozen=True)
+class CadreChoices:
+    """Catalogue entries the cadre record offers: posts, ethnicities, training levels."""
+
+    cadre_posts: tuple[CatalogueEntry, ...]
+    ethnicities: tuple[CatalogueEntry, ...]
+    training_levels: dict[str, tuple[CatalogueEntry, ...]]
+
+
+def cadre_choices(db: Database) -> CadreChoices:
+    """The catalogues behind the combo boxes of the cadre record."""
+    with db.reader() as session:
+        return CadreChoices(
+            tuple(list_catalogue(session, "cadre_post")),
+            tuple(list_catalogue(session, "ethnicity")),
+            {name: tuple(list_catalogue(session, name)) for name in TRAINING_CATEGORIES},
+        )

@@ -1,152 +1,271 @@
-"""The main window: the office overview and member search (the desktop issue grows it)."""
+"""The main window: organization tree, pages, global search, menus.
+
+The window owns no data: pages fetch through the task runner and refresh when the change
+bus says their register changed. Opening another database, restoring a backup and
+quitting are the application controller's business (`launch.App`), reached through
+signals, because they replace the whole context this window was built on.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
+    QDockWidget,
+    QFileDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
-    QTableView,
-    QVBoxLayout,
+    QMessageBox,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
     QWidget,
 )
 
-from partydesk.codes import MemberStatus, OrgKind
-from partydesk.db.engine import Database
-from partydesk.services import info, member_queries, office
-from partydesk.services.members import MemberRow
+from partydesk import __version__
+from partydesk.services import office
+from partydesk.services.database import backup_now
+from partydesk.ui.context import UiContext, error_text
+from partydesk.ui.dialogs.member_record import MemberRecordDialog
+from partydesk.ui.dialogs.preferences import PreferencesDialog
+from partydesk.ui.pages.cadres import CadresPage
+from partydesk.ui.pages.members import MembersPage
+from partydesk.ui.pages.org_tree_panel import OrgTreePanel
+from partydesk.ui.pages.organizations import OrganizationsPage
+from partydesk.ui.pages.overview import OverviewPage
+from partydesk.ui.search_box import GlobalSearch
 
-_Index = QModelIndex | QPersistentModelIndex
-
-
-class SearchResultsModel(QAbstractTableModel):
-    """The rows of one search (at most a page: search results are limited in SQL)."""
-
-    HEADERS = ("Họ và tên", "Ngày sinh", "Số CCCD", "Số thẻ", "Trạng thái")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[MemberRow] = []
-
-    def set_rows(self, rows: list[MemberRow]) -> None:
-        """Replace the results."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        """Number of results."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        """Number of columns."""
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Cell text."""
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        row = self._rows[index.row()]
-        values = (
-            row.full_name,
-            row.birth_date.strftime("%d/%m/%Y"),
-            row.cccd or "",
-            row.card_no or "",
-            MemberStatus(row.status).label,
-        )
-        return values[index.column()]
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
+MAX_RECENT = 8
 
 
 class MainWindow(QMainWindow):
-    """Overview of the registers and a search box that answers as you type."""
+    """The window a clerk works in all day."""
 
-    def __init__(self, db: Database, runner: Any) -> None:
-        super().__init__()
-        self.db = db
-        self.runner = runner
-        the_office = office.get_office(db)
+    open_database_requested = Signal(str)
+    restore_requested = Signal(str)
+
+    def __init__(self, ctx: UiContext, backups_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.backups_dir = backups_dir
+        the_office = office.get_office(ctx.db)
         self.setWindowTitle(f"partydesk — {the_office.name}")
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        header = QLabel(f"<b>{the_office.name}</b><br>{the_office.superior_name}")
-        layout.addWidget(header)
-        row = QHBoxLayout()
-        self.counts_box = QGroupBox(self.tr("Tổng quan"))
-        self.counts_form = QFormLayout(self.counts_box)
-        row.addWidget(self.counts_box)
-        search_box = QGroupBox(self.tr("Tìm đảng viên"))
-        search_layout = QVBoxLayout(search_box)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Gõ tên không dấu, số CCCD, số thẻ hoặc số lý lịch"))
-        self.search.setClearButtonEnabled(True)
-        search_layout.addWidget(self.search)
-        self.results_model = SearchResultsModel()
-        self.results = QTableView()
-        self.results.setModel(self.results_model)
-        header_view = self.results.horizontalHeader()
-        header_view.setStretchLastSection(True)
-        header_view.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.results.verticalHeader().setVisible(False)
-        search_layout.addWidget(self.results)
-        self.status_label = QLabel()
-        search_layout.addWidget(self.status_label)
-        row.addWidget(search_box, 2)
-        layout.addLayout(row)
-        self.setCentralWidget(central)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(200)
-        self._timer.timeout.connect(self._run_search)
-        self.search.textChanged.connect(lambda _text: self._timer.start())
-        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
-        self.resize(1000, 640)
-        self.refresh_counts()
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.overview = OverviewPage(ctx)
+        self.organizations = OrganizationsPage(ctx)
+        self.members = MembersPage(ctx)
+        self.cadres = CadresPage(ctx)
+        self._pages: dict[str, tuple[QWidget, str, str]] = {
+            "overview": (self.overview, self.tr("Tổng quan"), "Ctrl+1"),
+            "organizations": (self.organizations, self.tr("Tổ chức"), "Ctrl+2"),
+            "members": (self.members, self.tr("Đảng viên"), "Ctrl+3"),
+            "cadres": (self.cadres, self.tr("Cán bộ"), "Ctrl+4"),
+        }
+        for page, _title, _key in self._pages.values():
+            self.stack.addWidget(page)
+        self.tree = OrgTreePanel(ctx)
+        dock = QDockWidget(self.tr("Cây tổ chức"), self)
+        dock.setObjectName("organization_tree")
+        dock.setWidget(self.tree)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.tree_dock = dock
+        self.search = GlobalSearch(ctx)
+        self._build_navigation()
+        self._build_menus()
+        self.office_label = QLabel(f"{the_office.name} · {ctx.db.path or ''}")
+        self.statusBar().addPermanentWidget(self.office_label)
+        self.tree.organization_selected.connect(self._organization_selected)
+        self.search.member_chosen.connect(self.open_member)
+        self.overview.member_requested.connect(self.open_member)
+        self._restore_state()
+        if the_office.organization_id is not None:
+            self.organizations.show_organization(the_office.organization_id)
+        self.show_page("overview")
 
-    def refresh_counts(self) -> None:
-        """Reload the overview counts on the worker."""
-        self.runner.run(lambda: info.register_counts(self.db), self._show_counts, self._show_error)
+    # --- layout -----------------------------------------------------------------------
 
-    def _show_counts(self, counts: info.RegisterCounts) -> None:
-        while self.counts_form.rowCount():
-            self.counts_form.removeRow(0)
-        for kind in OrgKind:
-            value = counts.organizations_by_kind.get(kind.value)
-            if value:
-                self.counts_form.addRow(kind.label + ":", QLabel(str(value)))
-        for status in MemberStatus:
-            self.counts_form.addRow(
-                status.label + ":", QLabel(str(counts.members_by_status.get(status.value, 0)))
-            )
-        self.counts_form.addRow(self.tr("Cán bộ:"), QLabel(str(counts.cadres)))
+    def _build_navigation(self) -> None:
+        bar = QToolBar(self.tr("Trang"))
+        bar.setObjectName("pages")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.page_actions = QActionGroup(self)
+        self.page_actions.setExclusive(True)
+        self._page_action: dict[str, QAction] = {}
+        for name, (_page, title, key) in self._pages.items():
+            action = QAction(title, self)
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(key))
+            action.setToolTip(f"{title} ({key})")
+            action.triggered.connect(lambda _checked=False, n=name: self.show_page(n))
+            self.page_actions.addAction(action)
+            bar.addAction(action)
+            self._page_action[name] = action
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        bar.addWidget(self.search)
+        self.addToolBar(bar)
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self._focus_search)
+        self.addAction(find)
 
-    def _run_search(self) -> None:
-        text = self.search.text()
-        self.runner.run(
-            lambda: member_queries.search_members(self.db, text),
-            self._show_results,
-            self._show_error,
+    def _build_menus(self) -> None:
+        files = self.menuBar().addMenu(self.tr("&Tệp"))
+        open_other = files.addAction(self.tr("Mở cơ sở dữ liệu khác…"))
+        open_other.setShortcut(QKeySequence.StandardKey.Open)
+        open_other.triggered.connect(self._choose_database)
+        self.recent_menu = files.addMenu(self.tr("Mở gần đây"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        files.addSeparator()
+        files.addAction(self.tr("Sao lưu ngay"), self.back_up_now)
+        files.addAction(self.tr("Phục hồi từ bản sao lưu…"), self._choose_backup)
+        files.addSeparator()
+        quit_action = files.addAction(self.tr("Thoát"), self.close)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        view = self.menuBar().addMenu(self.tr("&Xem"))
+        for action in self._page_action.values():
+            view.addAction(action)
+        tools = self.menuBar().addMenu(self.tr("&Công cụ"))
+        tools.addAction(self.tr("Tùy chọn…"), self._preferences)
+        help_menu = self.menuBar().addMenu(self.tr("Trợ &giúp"))
+        help_menu.addAction(self.tr("Giới thiệu partydesk"), self._about)
+
+    # --- pages --------------------------------------------------------------------------
+
+    def page_names(self) -> list[str]:
+        """Names of the pages, in navigation order."""
+        return list(self._pages)
+
+    def show_page(self, name: str) -> None:
+        """Bring a page to the front."""
+        page = self._pages[name][0]
+        self.stack.setCurrentWidget(page)
+        self._page_action[name].setChecked(True)
+
+    def current_page(self) -> str:
+        """Name of the page in front."""
+        current = self.stack.currentWidget()
+        return next(name for name, (page, _t, _k) in self._pages.items() if page is current)
+
+    def _organization_selected(self, org_id: int | None) -> None:
+        self.members.set_organization(org_id)
+        if org_id is not None:
+            self.organizations.show_organization(org_id)
+        if self.current_page() == "overview":
+            self.show_page("members")
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def open_member(self, member_id: int) -> None:
+        """Open a member's record."""
+        dialog = MemberRecordDialog(self.ctx, member_id, parent=self)
+        dialog.open()
+
+    # --- file menu ------------------------------------------------------------------------
+
+    def back_up_now(self) -> None:
+        """Write a manual backup on the worker and say where it went."""
+        self.statusBar().showMessage(self.tr("Đang sao lưu…"))
+        self.ctx.run(
+            lambda: backup_now(self.ctx.db, self.backups_dir),
+            lambda path: self.statusBar().showMessage(
+                self.tr("Đã sao lưu vào ") + str(path), 10000
+            ),
+            lambda error: QMessageBox.warning(self, "partydesk", error_text(error)),
         )
 
-    def _show_results(self, rows: list[MemberRow]) -> None:
-        self.results_model.set_rows(rows)
-        self.status_label.setText(self.tr("{n} kết quả").replace("{n}", str(len(rows))))
+    def _choose_database(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Mở cơ sở dữ liệu"),
+            str(self.backups_dir.parent),
+            self.tr("Cơ sở dữ liệu partydesk (*.sqlite3 *.db);;Mọi tệp (*)"),
+        )
+        if path:
+            self.open_database_requested.emit(path)
 
-    def _show_error(self, error: BaseException) -> None:
-        message = error.message() if hasattr(error, "message") else str(error)
-        self.status_label.setText(self.tr("Lỗi: ") + message)
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in recent_files(self.ctx):
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(
+                lambda _checked=False, p=path: self.open_database_requested.emit(p)
+            )
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("(chưa có)")).setEnabled(False)
+
+    def _choose_backup(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Chọn bản sao lưu"),
+            str(self.backups_dir),
+            self.tr("Bản sao lưu partydesk (*.sqlite3);;Mọi tệp (*)"),
+        )
+        if not path:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Phục hồi dữ liệu"),
+            self.tr(
+                "Dữ liệu hiện tại sẽ được thay bằng bản sao lưu đã chọn. Bản hiện tại được giữ "
+                "lại trong thư mục sao lưu để có thể quay lại. Tiếp tục?"
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore_requested.emit(path)
+
+    def _preferences(self) -> None:
+        PreferencesDialog(self.ctx, parent=self).exec()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("Giới thiệu partydesk"),
+            self.tr(
+                "<b>partydesk {version}</b><br>Sổ tổ chức đảng, đảng viên và cán bộ, chạy không "
+                "cần mạng.<br>Giấy phép GPL-3.0-or-later."
+            ).replace("{version}", __version__),
+        )
+
+    # --- window state -------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self.ctx.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self.ctx.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        else:
+            # Organization names are long ("Đảng bộ Cơ quan Đảng ủy - HĐND - UBND xã").
+            self.resizeDocks([self.tree_dock], [340], Qt.Orientation.Horizontal)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Remember the window's size and docks."""
+        self.ctx.settings.setValue("window/geometry", self.saveGeometry())
+        self.ctx.settings.setValue("window/state", self.saveState())
+        super().closeEvent(event)
+
+
+def recent_files(ctx: UiContext) -> list[str]:
+    """Databases opened lately, newest first."""
+    value = ctx.settings.value("files/recent", [])
+    if isinstance(value, str):
+        value = [value]
+    return [str(v) for v in (value or []) if v]
+
+
+def remember_recent(ctx: UiContext, path: str) -> None:
+    """Put `path` first in the recent files list."""
+    paths = [path] + [p for p in recent_files(ctx) if p != path]
+    ctx.settings.setValue("files/recent", paths[:MAX_RECENT])

@@ -14,16 +14,38 @@ from tests.conftest import TODAY
 
 def _person(org_id: int, serial: int, **dates: object) -> MemberInput:
     return MemberInput(
-        full_name=f"Hoàng Văn Số{serial}", sex="nam", birth_date=date(1995, 1, 1),
-        organization_id=org_id, cccd=make_cccd("068", "nam", 1995, serial), **dates,  # type: ignore[arg-type]
+        full_name=f"Hoàng Văn Số{serial}",
+        sex="nam",
+        birth_date=date(1995, 1, 1),
+        organization_id=org_id,
+        cccd=make_cccd("068", "nam", 1995, serial),
+        **dates,  # type: ignore[arg-type]
     )
 
 
 def test_counts_roll_up_to_grassroots_organizations(db, org_ids):
-    create_member(db, _person(org_ids["DR.01.01"], 1, decision_date=date(2020, 1, 6),
-                              ceremony_date=date(2020, 2, 3), official_date=date(2021, 2, 3)), today=TODAY)
-    create_member(db, _person(org_ids["DR.01.02"], 2, decision_date=date(2020, 1, 6),
-                              ceremony_date=date(2020, 2, 3), official_date=date(2021, 2, 3)), today=TODAY)
+    create_member(
+        db,
+        _person(
+            org_ids["DR.01.01"],
+            1,
+            decision_date=date(2020, 1, 6),
+            ceremony_date=date(2020, 2, 3),
+            official_date=date(2021, 2, 3),
+        ),
+        today=TODAY,
+    )
+    create_member(
+        db,
+        _person(
+            org_ids["DR.01.02"],
+            2,
+            decision_date=date(2020, 1, 6),
+            ceremony_date=date(2020, 2, 3),
+            official_date=date(2021, 2, 3),
+        ),
+        today=TODAY,
+    )
     create_member(db, _person(org_ids["DR.02"], 3, registered_on=date(2026, 1, 1)), today=TODAY)
     data = overview(db, TODAY)
     counts = {row.name: row.members for row in data.by_grassroots}
@@ -33,14 +55,32 @@ def test_counts_roll_up_to_grassroots_organizations(db, org_ids):
 
 def test_due_items_from_the_rule_table(db, org_ids):
     # Probation ends 20/12/2026; recognition is due 30 working days later.
-    create_member(db, _person(org_ids["DR.02"], 4, decision_date=date(2025, 12, 1),
-                              ceremony_date=date(2025, 12, 20)), today=TODAY)
+    create_member(
+        db,
+        _person(
+            org_ids["DR.02"], 4, decision_date=date(2025, 12, 1), ceremony_date=date(2025, 12, 20)
+        ),
+        today=TODAY,
+    )
     # Branch resolution 01/10/2026: decision due 60 working days later (late December).
-    create_member(db, _person(org_ids["DR.02"], 5, registered_on=date(2026, 3, 1), history=(
-        HistoryItem(EventKind.BRANCH_RESOLUTION.value, date(2026, 10, 1)),)), today=TODAY)
+    create_member(
+        db,
+        _person(
+            org_ids["DR.02"],
+            5,
+            registered_on=date(2026, 3, 1),
+            history=(HistoryItem(EventKind.BRANCH_RESOLUTION.value, date(2026, 10, 1)),),
+        ),
+        today=TODAY,
+    )
     # A probationary member far from the end of probation is not listed.
-    create_member(db, _person(org_ids["DR.02"], 6, decision_date=date(2026, 8, 3),
-                              ceremony_date=date(2026, 8, 20)), today=TODAY)
+    create_member(
+        db,
+        _person(
+            org_ids["DR.02"], 6, decision_date=date(2026, 8, 3), ceremony_date=date(2026, 8, 20)
+        ),
+        today=TODAY,
+    )
     items = overview(db, TODAY).due
     assert [item.full_name for item in items] == ["Hoàng Văn Số5", "Hoàng Văn Số4"]
     decision, recognition = items
