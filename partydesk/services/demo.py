@@ -394,7 +394,7 @@ def _members(
             official_date=official,
             joined_on=joined,
             history=history,
-            card_no=f"{rng.randint(10_000_000, 99_999_999)}" if official else None,
+            card_no=f"{20_000_000 + number:08d}" if official else None,  # unique per member
             biography_no=f"{number:06d}-LĐ",
         )
 

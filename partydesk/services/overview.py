@@ -188,14 +188,16 @@ def _candidate_items(
         return []
     candidates = session.execute(
         select(Member.id, Member.full_name, Member.organization_id).where(
-            Member.id.in_(list(steps)),
+            # No IN (…) over the ids: at 500k members it passes SQLite's variable limit.
             Member.deleted_at.is_(None),
             Member.status == MemberStatus.CANDIDATE.value,
         )
     ).all()
     items = []
     for member_id, full_name, org_id in candidates:
-        done = steps[member_id]
+        done = steps.get(member_id)
+        if done is None:
+            continue
         try:
             if EventKind.ADMISSION_DECISION.value in done:
                 decided = done[EventKind.ADMISSION_DECISION.value]

@@ -44,7 +44,11 @@ def error_text(error: BaseException, language: str = "vi") -> str:
     """The sentence to show for an error raised by a service."""
     if isinstance(error, PartydeskError):
         return error.message(language)
-    return f"{type(error).__name__}: {error}"
+    # An unexpected error can carry pages of SQL: show its first line, shortened.
+    first = (str(error).splitlines() or [""])[0]
+    if len(first) > 200:
+        first = first[:200] + "…"
+    return f"{type(error).__name__}: {first}"
 
 
 @dataclass

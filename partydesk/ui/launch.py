@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSettings
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from partydesk.db.engine import Database
@@ -22,6 +22,7 @@ from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.fonts import apply_default_font
 from partydesk.ui.i18n import install_language
 from partydesk.ui.main_window import MainWindow, remember_recent
+from partydesk.ui.qt_workarounds import pin_none
 from partydesk.ui.tasks import TaskRunner
 from partydesk.ui.welcome import WelcomeDialog
 
@@ -47,7 +48,9 @@ def first_start(db: Database, runner: TaskRunner) -> bool:
         dialog = WelcomeDialog()
         if dialog.exec() != WelcomeDialog.DialogCode.Accepted:
             return False
-        progress = QProgressDialog(dialog.tr("Đang tạo dữ liệu…"), "", 0, 0)
+        progress = QProgressDialog(
+            QCoreApplication.translate("WelcomeDialog", "Đang tạo dữ liệu…"), "", 0, 0
+        )
         progress.setCancelButton(None)
         progress.setMinimumDuration(0)
         progress.show()
@@ -129,6 +132,7 @@ class App:
 def run_gui(paths: DataPaths, db_path: str | None = None) -> int:
     """Open the database (offering to create an office on first start) and run the GUI."""
     os.environ.setdefault("LANG", "C.UTF-8")
+    pin_none()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("partydesk")

@@ -179,8 +179,11 @@ class MainWindow(QMainWindow):
             lambda path: self.statusBar().showMessage(
                 self.tr("Đã sao lưu vào ") + str(path), 10000
             ),
-            lambda error: QMessageBox.warning(self, "partydesk", error_text(error)),
+            self._warn,
         )
+
+    def _warn(self, error: BaseException) -> None:
+        QMessageBox.warning(self, "partydesk", error_text(error))
 
     def _choose_database(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -261,8 +264,10 @@ def recent_files(ctx: UiContext) -> list[str]:
     """Databases opened lately, newest first."""
     value = ctx.settings.value("files/recent", [])
     if isinstance(value, str):
-        value = [value]
-    return [str(v) for v in (value or []) if v]
+        return [value] if value else []
+    if isinstance(value, list):
+        return [str(v) for v in value if v]
+    return []
 
 
 def remember_recent(ctx: UiContext, path: str) -> None:

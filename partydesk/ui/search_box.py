@@ -36,7 +36,7 @@ class GlobalSearch(QLineEdit):
         self.completer_ = QCompleter(self.results, self)
         self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer_.setMaxVisibleItems(12)
-        self.completer_.activated[QModelIndex].connect(self._activated)
+        self.completer_.activated[QModelIndex].connect(self._activated)  # type: ignore[index]
         self.setCompleter(self.completer_)
         self._generation = 0
         self._timer = QTimer(self)

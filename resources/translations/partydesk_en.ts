@@ -1750,9 +1750,6 @@
         <source>Hãy nhập: </source>
         <translation>Please enter: </translation>
     </message>
-</context>
-<context>
-    <name>dialog</name>
     <message>
         <source>Đang tạo dữ liệu…</source>
         <translation>Creating the data…</translation>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -77,7 +79,7 @@ class OverviewPage(QWidget):
         self.refresh()
 
     @staticmethod
-    def _table(model: RowsModel) -> QTableView:  # type: ignore[type-arg]
+    def _table(model: RowsModel[Any]) -> QTableView:
         table = QTableView()
         table.setModel(model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
