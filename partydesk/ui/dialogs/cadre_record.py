@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -73,19 +71,7 @@ from partydesk.ui.dialogs.organization_dialogs import (
 from partydesk.ui.models.cadre_table import decimal
 from partydesk.ui.models.rows import RowsModel
 from partydesk.ui.widgets.date_edit import DateEdit
-
-
-def _table(model: RowsModel[Any]) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return table
+from partydesk.ui.widgets.tables import read_only_table
 
 
 def _error_label() -> QLabel:
@@ -221,7 +207,7 @@ class CadreRecordDialog(QDialog):
                 (self.tr("Quyết định"), lambda p: p.decision_no),
             ]
         )
-        self.posts_table = _table(self.posts_model)
+        self.posts_table = read_only_table(self.posts_model)
         layout.addWidget(self.posts_table, 1)
         form = QFormLayout()
         self.post_title = QComboBox()
@@ -290,7 +276,7 @@ class CadreRecordDialog(QDialog):
                 (self.tr("Hoàn thành"), lambda t: fmt(t.end_on)),
             ]
         )
-        self.training_table = _table(self.training_model)
+        self.training_table = read_only_table(self.training_model)
         layout.addWidget(self.training_table, 1)
         form = QFormLayout()
         self.training_category = QComboBox()
@@ -331,7 +317,7 @@ class CadreRecordDialog(QDialog):
                 (self.tr("Lý do đưa ra"), lambda p: p.removal_reason),
             ]
         )
-        self.planning_table = _table(self.planning_model)
+        self.planning_table = read_only_table(self.planning_model)
         layout.addWidget(self.planning_table, 1)
         form = QFormLayout()
         self.planning_term = QLineEdit(current_term(date.today()))
@@ -397,7 +383,7 @@ class CadreRecordDialog(QDialog):
                 (self.tr("Trước đó"), lambda e: self._step_text(e.details.get("old", {}))),
             ]
         )
-        self.salary_table = _table(self.salary_model)
+        self.salary_table = read_only_table(self.salary_model)
         layout.addWidget(self.salary_table, 1)
         form = QFormLayout()
         grade = QHBoxLayout()

@@ -9,25 +9,21 @@ dissolve) and the committee's open dialogs. Every write announces "organization"
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -55,19 +51,7 @@ from partydesk.ui.dialogs.organization_dialogs import (
 from partydesk.ui.models.org_tree import group_digits
 from partydesk.ui.models.rows import RowsModel
 from partydesk.ui.widgets.date_edit import DateEdit
-
-
-def _table(model: RowsModel[Any]) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return table
+from partydesk.ui.widgets.tables import read_only_table
 
 
 class OrganizationsPage(QWidget):
@@ -228,7 +212,7 @@ class OrganizationsPage(QWidget):
                 (self.tr("Quyết định"), lambda s: s.decision_no),
             ]
         )
-        self.committee_table = _table(self.committee_model)
+        self.committee_table = read_only_table(self.committee_model)
         layout.addWidget(self.committee_table, 1)
         row = QHBoxLayout()
         self.add_seat_button = QPushButton(self.tr("Thêm cấp ủy viên…"))
@@ -262,7 +246,7 @@ class OrganizationsPage(QWidget):
                 (self.tr("Lý do"), lambda p: self._reason(p.reason)),
             ]
         )
-        self.history_table = _table(self.history_model)
+        self.history_table = read_only_table(self.history_model)
         history_layout.addWidget(self.history_table)
         layout.addWidget(history, 1)
         below = QGroupBox(self.tr("Tổ chức trực thuộc"))
@@ -279,7 +263,7 @@ class OrganizationsPage(QWidget):
                 ),
             ]
         )
-        self.children_table = _table(self.children_model)
+        self.children_table = read_only_table(self.children_model)
         self.children_table.doubleClicked.connect(self._child_activated)
         below_layout.addWidget(self.children_table)
         layout.addWidget(below, 1)

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +16,7 @@ from partydesk.codes import MemberStatus
 from partydesk.services.overview import DueItem, OrganizationCount, Overview, overview
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.models.rows import RowsModel
+from partydesk.ui.widgets.tables import read_only_table
 
 
 def _days(item: DueItem) -> str:
@@ -52,7 +48,7 @@ class OverviewPage(QWidget):
                 (self.tr("Đảng viên"), lambda r: r.members),
             ]
         )
-        self.org_table = self._table(self.org_model)
+        self.org_table = read_only_table(self.org_model)
         org_layout.addWidget(self.org_table)
         left.addWidget(org_box, 1)
         layout.addLayout(left, 2)
@@ -67,7 +63,7 @@ class OverviewPage(QWidget):
                 (self.tr("Chi bộ"), lambda r: r.organization_name),
             ]
         )
-        self.due_table = self._table(self.due_model)
+        self.due_table = read_only_table(self.due_model)
         self.due_table.doubleClicked.connect(
             lambda index: self.member_requested.emit(self.due_model.row_at(index.row()).member_id)
         )
@@ -77,17 +73,6 @@ class OverviewPage(QWidget):
         layout.addWidget(due_box, 3)
         ctx.bus.changed.connect(lambda _registers: self.refresh())
         self.refresh()
-
-    @staticmethod
-    def _table(model: RowsModel[Any]) -> QTableView:
-        table = QTableView()
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        return table
 
     def refresh(self) -> None:
         """Reload the figures on the worker."""
