@@ -17,7 +17,10 @@ import pytest
 from partydesk.db.engine import Database
 from partydesk.services.database import open_database
 from partydesk.services.office import OfficeInput, init_office
-from partydesk.services.organizations import OrganizationInput, create_organization
+from partydesk.services.organizations import (
+    OrganizationInput,
+    create_organization,
+)
 from partydesk.ui.qt_workarounds import pin_none
 
 # PySide6 6.12.0 on Python 3.11 leaks references to None (see qt_workarounds).

@@ -28,7 +28,10 @@ from partydesk.services.cadres import CadreInput, PostInput, add_cadre, add_plan
 from partydesk.services.member_bulk import insert_members
 from partydesk.services.member_input import HistoryItem, MemberInput
 from partydesk.services.office import OfficeInput, add_office
-from partydesk.services.organizations import OrganizationInput, add_organization
+from partydesk.services.organizations import (
+    OrganizationInput,
+    add_organization,
+)
 
 DEMO_OFFICE = OfficeInput(
     name="Đảng ủy xã Lạc Dương",

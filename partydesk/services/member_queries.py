@@ -25,7 +25,9 @@ from partydesk.services.catalogues import CatalogueEntry, list_catalogue
 from partydesk.services.member_input import MemberInput
 from partydesk.services.member_photo import get_member_photo
 from partydesk.services.members import MemberRow, get_member_input, member_row
-from partydesk.services.organizations import subtree_ids
+from partydesk.services.organizations import (
+    subtree_ids,
+)
 
 SEARCH_LIMIT = 50
 

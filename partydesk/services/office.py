@@ -13,7 +13,9 @@ from partydesk.db.models import Office, Organization, OrganizationParent
 from partydesk.errors import PartydeskError, ValidationError
 from partydesk.rules import clean_text, fold
 from partydesk.services.catalogues import load_catalogues
-from partydesk.services.organizations import TREE_EPOCH
+from partydesk.services.organizations import (
+    TREE_EPOCH,
+)
 from partydesk.services.rule_table import seed_default_rules
 
 

@@ -29,14 +29,16 @@ from partydesk.services.committee import (
 )
 from partydesk.services.member_input import MemberInput
 from partydesk.services.members import create_member
+from partydesk.services.org_tree import (
+    children,
+    children_many,
+    find_organizations,
+)
 from partydesk.services.organizations import (
     OrganizationInput,
     OrganizationUpdate,
-    children,
-    children_many,
     create_organization,
     dissolve_organization,
-    find_organizations,
     merge_organizations,
     merge_preview,
     organization_detail,

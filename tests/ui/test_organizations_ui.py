@@ -210,7 +210,9 @@ def test_refresh_keeps_expansion_and_selection(qtbot, ui_ctx, panel, org_ids):
 
 
 def test_dissolved_organizations_show_only_when_asked(qtbot, panel, ui_ctx, org_ids):
-    from partydesk.services.organizations import dissolve_organization
+    from partydesk.services.organizations import (
+        dissolve_organization,
+    )
 
     dissolve_organization(ui_ctx.db, org_ids["DR.02"], date(2025, 7, 1))
     panel.refresh()

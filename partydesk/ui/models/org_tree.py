@@ -22,7 +22,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from partydesk.services.organizations import OrgNode, children, children_many
+from partydesk.services.org_tree import (
+    OrgNode,
+    children,
+    children_many,
+)
 from partydesk.ui.context import UiContext, error_text
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -23,7 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partydesk.services.organizations import OrgMatch, find_organizations, organization_path
+from partydesk.services.org_tree import (
+    OrgMatch,
+    find_organizations,
+    organization_path,
+)
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.dialogs.organization_dialogs import OrganizationActions
 from partydesk.ui.models.org_tree import OrgTreeModel

@@ -31,11 +31,13 @@ from PySide6.QtWidgets import (
 
 from partydesk.codes import COUNTED_STATUSES, MemberStatus
 from partydesk.services.committee import CommitteeSeat
+from partydesk.services.org_tree import (
+    OrgNode,
+)
 from partydesk.services.organizations import (
     OrganizationChoices,
     OrganizationDetail,
     OrganizationUpdate,
-    OrgNode,
     ParentPeriod,
     organization_choices,
     organization_detail,
