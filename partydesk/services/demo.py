@@ -24,7 +24,13 @@ from partydesk.codes import EventKind, OrgKind
 from partydesk.db.engine import Database
 from partydesk.db.models import CommitteeMember
 from partydesk.rules import add_months, add_working_days, make_cccd
-from partydesk.services.cadres import CadreInput, PostInput, add_cadre, add_planning, add_post
+from partydesk.services.cadres import (
+    CadreInput,
+    PostInput,
+    add_cadre,
+    add_planning,
+    add_post,
+)
 from partydesk.services.member_bulk import insert_members
 from partydesk.services.member_input import HistoryItem, MemberInput
 from partydesk.services.office import OfficeInput, add_office

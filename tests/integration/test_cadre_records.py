@@ -13,12 +13,14 @@ from sqlalchemy import select
 from partydesk.db.models import Cadre, CadreEvent, CadrePlanning, CadrePost, CadreTraining
 from partydesk.errors import PartydeskError, ValidationError
 from partydesk.rules import make_cccd
+from partydesk.services.cadre_records import (
+    cadre_detail,
+    cadre_list,
+)
 from partydesk.services.cadres import (
     CadreInput,
     PostInput,
     SalaryStep,
-    cadre_detail,
-    cadre_list,
     create_cadre,
     end_post,
     plan_cadre,

@@ -10,7 +10,14 @@ from sqlalchemy import select
 
 from partydesk.db.models import Cadre, CadreEvent, CadrePlanning, CadrePost, CadreTraining
 from partydesk.rules import make_cccd
-from partydesk.services.cadres import CadreInput, cadre_list, create_cadre, plan_cadre
+from partydesk.services.cadre_records import (
+    cadre_list,
+)
+from partydesk.services.cadres import (
+    CadreInput,
+    create_cadre,
+    plan_cadre,
+)
 from partydesk.services.member_input import MemberInput
 from partydesk.services.members import create_member
 from partydesk.ui.dialogs import cadre_record

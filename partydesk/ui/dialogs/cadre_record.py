@@ -34,20 +34,22 @@ from PySide6.QtWidgets import (
 )
 
 from partydesk.codes import CadrePostKind, CadreStatus
-from partydesk.services.cadres import (
-    TRAINING_CATEGORIES,
+from partydesk.services.cadre_records import (
     CadreChoices,
     CadreDetail,
     CadreEventRow,
-    CadreInput,
-    PlanningResult,
     PlanningRow,
-    PostInput,
     PostRow,
-    SalaryStep,
     TrainingRow,
     cadre_choices,
     cadre_detail,
+)
+from partydesk.services.cadres import (
+    TRAINING_CATEGORIES,
+    CadreInput,
+    PlanningResult,
+    PostInput,
+    SalaryStep,
     create_cadre,
     end_post,
     plan_cadre,

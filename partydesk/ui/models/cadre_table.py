@@ -16,7 +16,9 @@ from PySide6.QtGui import QBrush, QColor
 
 from partydesk.codes import CadreStatus
 from partydesk.rules import fold
-from partydesk.services.cadres import CadreListRow
+from partydesk.services.cadre_records import (
+    CadreListRow,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()

@@ -16,7 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partydesk.services.cadres import CadreListRow, cadre_list
+from partydesk.services.cadre_records import (
+    CadreListRow,
+    cadre_list,
+)
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.dialogs.cadre_record import CadreRecordDialog
 from partydesk.ui.models.cadre_table import CadreTableModel
