@@ -46,10 +46,13 @@ class EventKind(StrEnum):
 
     CANDIDATE_REGISTERED = "candidate_registered"
     COURSE_COMPLETED = "course_completed"
+    APPLICATION = "application"
+    BIOGRAPHY_VERIFIED = "biography_verified"
     BRANCH_RESOLUTION = "branch_resolution"
     GRASSROOTS_RESOLUTION = "grassroots_resolution"
     ADMISSION_DECISION = "admission_decision"
     CEREMONY = "ceremony"
+    RECOGNITION_BRANCH_RESOLUTION = "recognition_branch_resolution"
     RECOGNITION = "recognition"
     RECOGNITION_FAILED = "recognition_failed"
     TRANSFER_OUT = "transfer_out"
@@ -69,6 +72,8 @@ class EventKind(StrEnum):
     RATING = "rating"
     BADGE = "badge"
     AWARD = "award"
+    DISCIPLINE_REVIEW = "discipline_review"
+    DISCIPLINE_REVIEW_CLOSED = "discipline_review_closed"
     DISCIPLINE = "discipline"
     CARD_ISSUED = "card_issued"
     CORRECTION = "correction"
@@ -82,10 +87,13 @@ class EventKind(StrEnum):
 _EVENT_LABELS = {
     EventKind.CANDIDATE_REGISTERED: "Quần chúng ưu tú được theo dõi",
     EventKind.COURSE_COMPLETED: "Hoàn thành lớp bồi dưỡng nhận thức về Đảng",
+    EventKind.APPLICATION: "Đơn xin vào Đảng",
+    EventKind.BIOGRAPHY_VERIFIED: "Thẩm tra lý lịch",
     EventKind.BRANCH_RESOLUTION: "Nghị quyết chi bộ đề nghị kết nạp",
     EventKind.GRASSROOTS_RESOLUTION: "Nghị quyết đảng ủy cơ sở",
     EventKind.ADMISSION_DECISION: "Quyết định kết nạp",
     EventKind.CEREMONY: "Lễ kết nạp",
+    EventKind.RECOGNITION_BRANCH_RESOLUTION: "Nghị quyết chi bộ đề nghị công nhận chính thức",
     EventKind.RECOGNITION: "Công nhận đảng viên chính thức",
     EventKind.RECOGNITION_FAILED: "Xóa tên khỏi danh sách đảng viên dự bị",
     EventKind.TRANSFER_OUT: "Chuyển sinh hoạt đảng chính thức đi",
@@ -105,6 +113,8 @@ _EVENT_LABELS = {
     EventKind.RATING: "Đánh giá, xếp loại chất lượng",
     EventKind.BADGE: "Tặng Huy hiệu Đảng",
     EventKind.AWARD: "Khen thưởng",
+    EventKind.DISCIPLINE_REVIEW: "Đang xem xét, thi hành kỷ luật",
+    EventKind.DISCIPLINE_REVIEW_CLOSED: "Kết thúc xem xét kỷ luật",
     EventKind.DISCIPLINE: "Kỷ luật",
     EventKind.CARD_ISSUED: "Phát thẻ đảng viên",
     EventKind.CORRECTION: "Đính chính",
@@ -117,6 +127,44 @@ LEAVING_EVENTS = (
     EventKind.ASKED_TO_LEAVE,
     EventKind.RECOGNITION_FAILED,
 )
+
+
+class TransferDirection(StrEnum):
+    """Which way a transfer goes, seen from this office."""
+
+    OUT = "out"
+    IN = "in"
+    INTERNAL = "internal"
+
+
+class TransferStatus(StrEnum):
+    """Where a transfer letter stands; "overdue" is computed from `present_by`, not stored."""
+
+    IN_TRANSIT = "in_transit"
+    RECEIVED = "received"
+    RETURNED = "returned"
+    CANCELLED = "cancelled"
+
+    @property
+    def label(self) -> str:
+        """Vietnamese label."""
+        return _TRANSFER_STATUS_LABELS[self]
+
+
+_TRANSFER_STATUS_LABELS = {
+    TransferStatus.IN_TRANSIT: "Đang chuyển",
+    TransferStatus.RECEIVED: "Đã tiếp nhận",
+    TransferStatus.RETURNED: "Đã trở về",
+    TransferStatus.CANCELLED: "Đã hủy",
+}
+
+
+class IntroducerKind(StrEnum):
+    """Who introduces a candidate (Điều lệ Đảng, điều 4)."""
+
+    MEMBER = "member"
+    YOUTH_UNION = "youth_union"
+    TRADE_UNION = "trade_union"
 
 
 class OrgKind(StrEnum):

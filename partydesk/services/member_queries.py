@@ -1,7 +1,7 @@
 """Reading the member register: search, filtered and sorted pages, one member's record.
 
 Every list query keeps `deleted_at IS NULL`, so SQLite can walk the partial index
-`ix_member_name_sort_key_live` for the default (Vietnamese list) order, and sorts and
+`ix_member_name_sort_key_status_live` for the default (Vietnamese list) order, and sorts and
 filters in SQL: the GUI holds ids and pages, never the whole register.
 """
 

@@ -77,12 +77,13 @@ def test_backup_before_upgrade(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """A database at an older revision is copied to the backup folder before upgrading."""
     scripts = tmp_path / "migrations"
     shutil.copytree(migrate.migrations_dir(), scripts)
-    (scripts / "versions" / "0002_test_only.py").write_text(
+    head = migrate.head_revision()
+    (scripts / "versions" / "9999_test_only.py").write_text(
         '"""Test-only revision."""\n'
         "from alembic import op\n"
         "import sqlalchemy as sa\n"
-        "revision = '0002_test_only'\n"
-        "down_revision = '0001'\n"
+        "revision = '9999_test_only'\n"
+        f"down_revision = '{head}'\n"
         "branch_labels = None\n"
         "depends_on = None\n"
         "def upgrade():\n"
@@ -92,7 +93,7 @@ def test_backup_before_upgrade(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         encoding="utf-8",
     )
     path = tmp_path / "old.sqlite3"
-    open_database(path).close()  # at 0001, the real head
+    open_database(path).close()  # at the real head
     monkeypatch.setattr(migrate, "migrations_dir", lambda: scripts)
     backups = tmp_path / "backups"
     db = open_database(path, backup_dir=backups)
@@ -100,7 +101,7 @@ def test_backup_before_upgrade(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     copies = list(backups.glob("pre-upgrade-*.sqlite3"))
     assert len(copies) == 1
     con = sqlite3.connect(copies[0])
-    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (head,)
     con.close()
 
 
@@ -155,3 +156,42 @@ def test_second_init_is_refused(db):
     with pytest.raises(PartydeskError) as caught:
         init_office(db, TEST_OFFICE)
     assert caught.value.code == "office.exists"
+
+
+def test_upgrade_from_first_revision_keeps_search(tmp_path: Path):
+    """A database made by 0001 with members upgrades to head; search triggers survive."""
+    from alembic import command
+
+    from partydesk.db.engine import Database
+    from partydesk.services.member_queries import search_members
+
+    path = tmp_path / "v1.sqlite3"
+    config = migrate.alembic_config(f"sqlite:///{path}")
+    command.upgrade(config, "0001")
+    con = sqlite3.connect(path)
+    con.execute(
+        "INSERT INTO member (uuid, created_at, updated_at, version, full_name, other_names,"
+        " name_fold, other_names_fold, name_sort_key, sex, birth_date, birth_year_only,"
+        " birthplace, birthplace_old, hometown, hometown_old, permanent_address,"
+        " temporary_address, ethnicity_code, religion_code, general_education, major,"
+        " foreign_language, it_level, workplace, job_title, party_position, introducers,"
+        " family, status, decision_no, notes) VALUES ('u1', '2026-01-01', '2026-01-01', 1,"
+        " 'Đỗ Thị Hà', '', 'do thi ha', '', x'00', 'Nữ', '1990-01-01', 0, '', '', '', '',"
+        " '', '', '01', '00', '', '', '', '', '', '', '', '', '', 'official', '', '')"
+    )
+    con.commit()
+    con.close()
+    db = open_database(path, backup_dir=tmp_path / "backups")
+    try:
+        assert isinstance(db, Database)
+        assert [m.full_name for m in search_members(db, "do thi")] == ["Đỗ Thị Hà"]
+        with db.session("test.rename") as session:
+            from partydesk.db.models import Member
+
+            member = session.query(Member).one()
+            member.full_name = "Đỗ Thị Hằng"
+            member.name_fold = "do thi hang"
+        assert [m.full_name for m in search_members(db, "hang")] == ["Đỗ Thị Hằng"]
+    finally:
+        db.close()
+    assert list((tmp_path / "backups").glob("pre-upgrade-*.sqlite3"))

@@ -324,7 +324,7 @@ def test_default_order_walks_the_partial_index(db, people):
     with db.engine.connect() as connection:
         plan = connection.exec_driver_sql("EXPLAIN QUERY PLAN " + ids_query, parameters).all()
     details = " ".join(str(row[-1]) for row in plan)
-    assert "ix_member_name_sort_key_live" in details
+    assert "ix_member_name_sort_key_status_live" in details
     assert "TEMP B-TREE" not in details
 
 

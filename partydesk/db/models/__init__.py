@@ -3,6 +3,13 @@
 from partydesk.db.models.audit import AuditEntry
 from partydesk.db.models.cadre import Cadre, CadreEvent, CadrePlanning, CadrePost, CadreTraining
 from partydesk.db.models.catalogue import CalendarDay, CatalogueItem, RuleParameterRow
+from partydesk.db.models.lifecycle import (
+    CandidateIntroducer,
+    DuesPayment,
+    IssuedDocument,
+    MemberRating,
+    Transfer,
+)
 from partydesk.db.models.member import Member, MemberEvent, MemberPhoto, Membership
 from partydesk.db.models.office import Office, OfficeSetting
 from partydesk.db.models.organization import (
@@ -20,11 +27,15 @@ __all__ = [
     "CadrePost",
     "CadreTraining",
     "CalendarDay",
+    "CandidateIntroducer",
     "CatalogueItem",
     "CommitteeMember",
+    "DuesPayment",
+    "IssuedDocument",
     "Member",
     "MemberEvent",
     "MemberPhoto",
+    "MemberRating",
     "Membership",
     "Office",
     "OfficeSetting",
@@ -32,4 +43,5 @@ __all__ = [
     "OrganizationParent",
     "OrganizationRating",
     "RuleParameterRow",
+    "Transfer",
 ]

@@ -31,10 +31,14 @@ class Member(RecordMixin, Base):
     __tablename__ = "member"
     __table_args__ = (
         # Lists show live records in list order: a partial index lets deep pages skip
-        # tombstones without a table lookup per row (last page of 500k: 721 ms -> 22 ms).
+        # tombstones without a table lookup per row (last page of 500k: 721 ms -> 22 ms);
+        # id keeps ties in order without a sort, and status rides along so the default
+        # "Đang sinh hoạt" filter is answered from the index too (middle page of 500k with that filter: ~450 ms -> ~85 ms).
         Index(
-            "ix_member_name_sort_key_live",
+            "ix_member_name_sort_key_status_live",
             "name_sort_key",
+            "id",
+            "status",
             sqlite_where=text("deleted_at IS NULL"),
             postgresql_where=text("deleted_at IS NULL"),
         ),
@@ -103,6 +107,10 @@ class Member(RecordMixin, Base):
     ceremony_date: Mapped[date | None] = mapped_column(Date)
     official_date: Mapped[date | None] = mapped_column(Date)
     left_on: Mapped[date | None] = mapped_column(Date)
+    # Dues (đảng phí): the member's category (catalogue `dues_category`) and the monthly
+    # base in đồng (salary, benefit or pension) that percentage rates apply to.
+    dues_category_code: Mapped[str | None] = mapped_column(String(40))
+    dues_basis: Mapped[int | None] = mapped_column(Integer)
     notes: Mapped[str] = mapped_column(Text, default="")
 
 

@@ -6,16 +6,21 @@ Errors exit 1 with one line in Vietnamese and English; usage errors exit 2 (argp
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import TextIO
 
 from partydesk import __version__
-from partydesk.db.engine import Database
+from partydesk.cli.base import Context
 from partydesk.errors import PartydeskError
-from partydesk.paths import DataPaths, resolve_data_dir
 from partydesk.services import database, demo, info, integrity, member_queries, office
+
+#: Modules that add their own sub-commands: each has `register(sub, common)` and
+#: `COMMANDS`. Lifecycle areas live in their own modules so this file stays small.
+_EXTENSIONS: tuple[str, ...] = ()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,25 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", parents=[common], help="phục hồi từ bản sao lưu (restore)")
     p.add_argument("backup", help="tệp sao lưu")
     p.add_argument("--yes", action="store_true", help="không hỏi lại (do not ask)")
+    for module in _extension_modules():
+        module.register(sub, common)
     return parser
-
-
-class Context:
-    """Where the command works: the data folder and the database file."""
-
-    def __init__(self, args: argparse.Namespace, out: TextIO) -> None:
-        self.paths: DataPaths = resolve_data_dir(args.data_dir)
-        self.db_path = Path(args.db).expanduser() if args.db else self.paths.database
-        self.out = out
-
-    def open(self) -> Database:
-        """Open (and migrate) the database, creating the data folders."""
-        self.paths.ensure()
-        return database.open_database(self.db_path, backup_dir=self.paths.backups)
-
-    def say(self, line: str = "") -> None:
-        """Print one line of output."""
-        print(line, file=self.out)
 
 
 def _init(ctx: Context, args: argparse.Namespace) -> int:
@@ -211,12 +200,23 @@ COMMANDS: dict[str, Callable[[Context, argparse.Namespace], int]] = {
 }
 
 
+def _extension_modules() -> list[ModuleType]:
+    return [importlib.import_module(f"partydesk.cli.{name}") for name in _EXTENSIONS]
+
+
+def _commands() -> dict[str, Callable[[Context, argparse.Namespace], int]]:
+    commands = dict(COMMANDS)
+    for module in _extension_modules():
+        commands.update(module.COMMANDS)
+    return commands
+
+
 def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run a parsed sub-command; returns the exit code."""
     out = out or sys.stdout
     err = err or sys.stderr
     try:
-        return COMMANDS[args.command](Context(args, out), args)
+        return _commands()[args.command](Context(args, out), args)
     except PartydeskError as exc:
         print(f"Lỗi: {exc.message('vi')} / Error: {exc.message('en')}", file=err)
         return 1
