@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from partydesk.codes import COUNTED_STATUSES, EventKind, MemberStatus, OrgKind
 from partydesk.db.engine import Database
-from partydesk.db.models import CalendarDay, Member, MemberEvent, Organization
+from partydesk.db.models import Member, MemberEvent, Organization
 from partydesk.rules import (
     RuleMissing,
     RuleTable,
@@ -27,22 +27,17 @@ from partydesk.rules import (
     official_date,
     recognition_due,
 )
+from partydesk.services.due import DUE_HORIZON_DAYS, DueItem, work_calendar
 from partydesk.services.rule_table import load_rule_table
 
-#: Items are listed from this many days before they fall due (and while overdue).
-DUE_HORIZON_DAYS = 60
-
-
-@dataclass(frozen=True)
-class DueItem:
-    """Something a clerk must act on before a date."""
-
-    member_id: int
-    full_name: str
-    organization_name: str
-    what: str
-    due: date
-    days_left: int
+__all__ = [
+    "DUE_HORIZON_DAYS",
+    "DueItem",
+    "OrganizationCount",
+    "Overview",
+    "overview",
+    "work_calendar",
+]
 
 
 @dataclass(frozen=True)
@@ -61,17 +56,6 @@ class Overview:
     by_status: dict[str, int]
     by_grassroots: list[OrganizationCount]
     due: list[DueItem]
-
-
-def work_calendar(session: Session) -> WorkCalendar:
-    """The office's extra days off and make-up working days."""
-    rows = session.execute(
-        select(CalendarDay.day, CalendarDay.is_working_day).where(CalendarDay.deleted_at.is_(None))
-    ).all()
-    return WorkCalendar(
-        days_off=frozenset(day for day, working in rows if not working),
-        working_days=frozenset(day for day, working in rows if working),
-    )
 
 
 def overview(db: Database, today: date | None = None) -> Overview:

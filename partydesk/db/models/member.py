@@ -33,7 +33,8 @@ class Member(RecordMixin, Base):
         # Lists show live records in list order: a partial index lets deep pages skip
         # tombstones without a table lookup per row (last page of 500k: 721 ms -> 22 ms);
         # id keeps ties in order without a sort, and status rides along so the default
-        # "Đang sinh hoạt" filter is answered from the index too (middle page of 500k with that filter: ~450 ms -> ~85 ms).
+        # "Đang sinh hoạt" filter is answered from the index too (middle page of 500k with
+        # that filter: ~450 ms -> ~85 ms).
         Index(
             "ix_member_name_sort_key_status_live",
             "name_sort_key",
