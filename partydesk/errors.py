@@ -144,6 +144,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+def add_messages(table: dict[str, tuple[str, str]]) -> None:
+    """Add a service area's messages to the table (at import of that area's module).
+
+    Lifecycle areas keep their sentences beside the rules they enforce; a code may be
+    defined once only, so two areas never disagree about one code.
+    """
+    for code, sentences in table.items():
+        if code in MESSAGES and MESSAGES[code] != sentences:
+            raise ValueError(f"message code {code!r} is defined twice")
+        MESSAGES[code] = sentences
+
+
 class PartydeskError(Exception):
     """An error a user can act on: a code from MESSAGES and its parameters."""
 
