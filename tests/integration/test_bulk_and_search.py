@@ -125,3 +125,24 @@ def test_bulk_writes_audit_entries(db, org_ids):
         for entry in entries:
             listed.update(json.loads(entry.after_json).get("uuids", []))
         assert listed == uuids
+
+
+def test_quick_search_gives_the_first_matches_in_list_order(db, org_ids):
+    """More matches than the limit: the ones shown are the first of the register."""
+    given = ["Thu", "Hà", "An", "Yến", "Bình", "Cúc", "Đào", "Giang", "Ánh", "Ân", "Ơn", "Ý"]
+    rows = [
+        MemberInput(
+            full_name=f"Nguyễn Thị {name}",
+            sex="nữ",
+            birth_date=date(1990, 1, 1 + i),
+            organization_id=org_ids["DR.01.01"],
+            decision_date=date(2015, 1, 5),
+            ceremony_date=date(2015, 2, 2),
+            official_date=date(2016, 2, 2),
+        )
+        for i, name in enumerate(given)
+    ]
+    create_members(db, rows, today=TODAY)
+    found = [m.full_name for m in search_members(db, "nguyen thi", limit=5)]
+    expected = sorted((f"Nguyễn Thị {n}" for n in given), key=name_sort_key)[:5]
+    assert found == expected
