@@ -28,7 +28,6 @@ from partydesk import __version__
 from partydesk.services import office
 from partydesk.services.database import backup_now
 from partydesk.ui.context import UiContext, error_text
-from partydesk.ui.dialogs.member_record import MemberRecordDialog
 from partydesk.ui.dialogs.preferences import PreferencesDialog
 from partydesk.ui.pages.cadres import CadresPage
 from partydesk.ui.pages.members import MembersPage
@@ -81,6 +80,9 @@ class MainWindow(QMainWindow):
         self.tree.organization_selected.connect(self._organization_selected)
         self.search.member_chosen.connect(self.open_member)
         self.overview.member_requested.connect(self.open_member)
+        # A sub-organization clicked on the Tổ chức page is selected in the tree, which
+        # then shows it everywhere (the tree is the one place that says "where we are").
+        self.organizations.organization_requested.connect(self.tree.select_organization)
         self._restore_state()
         if the_office.organization_id is not None:
             self.organizations.show_organization(the_office.organization_id)
@@ -165,9 +167,8 @@ class MainWindow(QMainWindow):
         self.search.selectAll()
 
     def open_member(self, member_id: int) -> None:
-        """Open a member's record."""
-        dialog = MemberRecordDialog(self.ctx, member_id, parent=self)
-        dialog.open()
+        """Open a member's record (the register's dialog, deleted when closed)."""
+        self.members.open_member(member_id)
 
     # --- file menu ------------------------------------------------------------------------
 

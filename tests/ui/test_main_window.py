@@ -135,3 +135,23 @@ def test_recent_files_are_remembered(demo_ctx):
     remember_recent(demo_ctx, "/b.sqlite3")
     remember_recent(demo_ctx, "/a.sqlite3")
     assert recent_files(demo_ctx) == ["/a.sqlite3", "/b.sqlite3"]
+
+
+def test_main_window_opens_the_record_that_deletes_itself_on_close(window):
+    window.search.setText("nguyen")
+    window.search.search_now()
+    member_id = window.search.result_id(0)
+    window.open_member(member_id)
+    dialog = window.members.last_dialog
+    assert dialog.isVisible()
+    assert dialog.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+
+def test_a_sub_organization_opened_on_its_page_is_selected_in_the_tree(window, qtbot):
+    page = window.organizations
+    window.show_page("organizations")
+    assert page.children_model.rowCount() > 0
+    child = page.children_model.row_at(0)
+    page._child_activated(page.children_model.index(0, 0))
+    assert window.tree.selected_id() == child.id
+    assert window.members._organization_id == child.id

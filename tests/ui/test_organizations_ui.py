@@ -530,3 +530,27 @@ def test_select_organization_finds_the_path_itself(qtbot, panel, org_ids):
         panel.select_organization(org_ids["DR.01.01"])
     assert selected.args == [org_ids["DR.01.01"]]
     assert panel.tree.isExpanded(_find(panel.model, org_ids["DR.01"]))
+
+
+def test_page_asks_before_dropping_unsaved_edits(qtbot, page, org_ids, monkeypatch):
+    page.show_organization(org_ids["DR.02"])
+    qtbot.keyClicks(page.address, "Thon 2")
+    answers: list[bool] = [False]
+    asked: list[bool] = []
+
+    def answer() -> bool:
+        asked.append(True)
+        return answers.pop(0)
+
+    monkeypatch.setattr(page, "confirm_discard", answer)
+    page.show_organization(org_ids["DR.01"])  # the clerk says no: stay with the edits
+    assert page.current_id() == org_ids["DR.02"]
+    assert page.is_dirty() and page.address.text() == "Thon 2"
+    answers.append(True)
+    page.show_organization(org_ids["DR.01"])  # yes: drop them
+    assert page.current_id() == org_ids["DR.01"]
+    assert not page.is_dirty()
+    assert len(asked) == 2
+    page.show_organization(org_ids["DR.02"])  # nothing unsaved: no question
+    assert len(asked) == 2
+    assert page.address.text() == ""

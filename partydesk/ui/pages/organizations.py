@@ -46,6 +46,7 @@ from partydesk.services.organizations import (
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.dialogs.organization_dialogs import (
     OrganizationActions,
+    ask_confirmation,
     fill_catalogue,
     fmt,
     select_data,
@@ -287,10 +288,13 @@ class OrganizationsPage(QWidget):
     def show_organization(self, organization_id: int | None) -> None:
         """Load and show an organization (None shows the placeholder).
 
-        Unsaved edits of the previous organization are dropped.
+        Unsaved edits of the organization shown are dropped only after the clerk agrees;
+        otherwise it stays on screen with its edits.
         """
-        if organization_id != self._org_id:
-            self._dirty = False
+        if organization_id != self._org_id and self._dirty:
+            if not self.confirm_discard():
+                return
+            self._set_dirty(False)
         self._org_id = organization_id
         if organization_id is None:
             self.detail = None
@@ -410,6 +414,15 @@ class OrganizationsPage(QWidget):
         self._dirty = dirty
         self.save_button.setEnabled(dirty)
         self.revert_button.setEnabled(dirty)
+
+    def confirm_discard(self) -> bool:
+        """Ask whether the unsaved edits of the organization shown may be dropped."""
+        name = self.detail.name if self.detail is not None else ""
+        return ask_confirmation(
+            self,
+            self.tr("Thay đổi chưa lưu"),
+            self.tr("Bỏ các thay đổi chưa lưu của «{name}»?").replace("{name}", name),
+        )
 
     def is_dirty(self) -> bool:
         """True while the form holds unsaved edits."""
