@@ -8,6 +8,7 @@ signals, because they replace the whole context this window was built on.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from partydesk import __version__
 from partydesk.services import office
 from partydesk.services.database import backup_now
+from partydesk.services.due import DueItem
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.dialogs.preferences import PreferencesDialog
 from partydesk.ui.pages.cadres import CadresPage
@@ -65,6 +67,13 @@ class MainWindow(QMainWindow):
         }
         for page, _title, _key in self._pages.values():
             self.stack.addWidget(page)
+        # What a "Việc cần làm" item opens, by its action key (a handler returns False
+        # when it cannot open the item, and the record opens instead), and which due
+        # groups each page's navigation button counts.
+        self._due_handlers: dict[str, Callable[[DueItem], bool]] = {}
+        self._page_due_groups: dict[str, tuple[str, ...]] = {
+            "cadres": ("cadre_term", "retirement", "salary_step"),
+        }
         self.tree = OrgTreePanel(ctx)
         dock = QDockWidget(self.tr("Cây tổ chức"), self)
         dock.setObjectName("organization_tree")
@@ -79,7 +88,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.office_label)
         self.tree.organization_selected.connect(self._organization_selected)
         self.search.member_chosen.connect(self.open_member)
-        self.overview.member_requested.connect(self.open_member)
+        self.overview.due_requested.connect(self.open_due_item)
+        self.overview.due_counts_changed.connect(self._show_due_counts)
         # A sub-organization clicked on the Tổ chức page is selected in the tree, which
         # then shows it everywhere (the tree is the one place that says "where we are").
         self.organizations.organization_requested.connect(self.tree.select_organization)
@@ -165,6 +175,24 @@ class MainWindow(QMainWindow):
     def _focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    def open_due_item(self, item: DueItem) -> None:
+        """Open what a "Việc cần làm" item asks for: its page's action, else the record."""
+        handler = self._due_handlers.get(item.action)
+        if handler is not None and handler(item):
+            return
+        if item.member_id is not None:
+            self.open_member(item.member_id)
+        elif item.cadre_id is not None:
+            self.show_page("cadres")
+            self.cadres.open_cadre(item.cadre_id)
+
+    def _show_due_counts(self, counts: dict[str, tuple[int, int]]) -> None:
+        # Each page's navigation button shows how many items of its areas are due.
+        for name, groups in self._page_due_groups.items():
+            total = sum(counts.get(group, (0, 0))[0] for group in groups)
+            title = self._pages[name][1]
+            self._page_action[name].setText(f"{title} ({total})" if total else title)
 
     def open_member(self, member_id: int) -> None:
         """Open a member's record (the register's dialog, deleted when closed)."""

@@ -9,9 +9,9 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from partydesk.codes import MemberStatus
 from partydesk.services.member_queries import search_members
 from partydesk.services.members import MemberRow
+from partydesk.ui.code_labels import status_label
 from partydesk.ui.context import UiContext
 
 #: Typing pause before searching (ms): fast typists do not pay for every keystroke.
@@ -61,9 +61,8 @@ class GlobalSearch(QLineEdit):
             return  # an older search finishing after a newer one
         self.results.clear()
         for row in rows:
-            label = (
-                f"{row.full_name} — {row.birth_date:%d/%m/%Y}"
-                f" — {MemberStatus(row.status).label}" + (f" — CCCD {row.cccd}" if row.cccd else "")
+            label = f"{row.full_name} — {row.birth_date:%d/%m/%Y} — {status_label(row.status)}" + (
+                f" — CCCD {row.cccd}" if row.cccd else ""
             )
             item = QStandardItem(label)
             item.setData(row.id, _ID_ROLE)

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from partydesk.ui.models.rows import RowsModel
-from partydesk.ui.pages.overview import OverviewPage
+from partydesk.ui.pages.overview import DUE_ROLE, OverviewPage
 from partydesk.ui.search_box import GlobalSearch
 from partydesk.ui.tasks import TaskRunner
 from partydesk.ui.welcome import WelcomeDialog
@@ -37,7 +37,7 @@ def test_welcome_dialog_demo_choice(qtbot):
     assert dialog.choice == "demo"
 
 
-def test_overview_page_shows_counts_and_due_items(qtbot, demo_ctx):
+def test_overview_page_shows_counts_and_due_items(qtbot, demo_ctx, qtmodeltester):
     page = OverviewPage(demo_ctx)
     qtbot.addWidget(page)
     labels = [
@@ -47,12 +47,23 @@ def test_overview_page_shows_counts_and_due_items(qtbot, demo_ctx):
     ]
     assert "Đảng viên chính thức:" in labels
     assert page.org_model.rowCount() >= 10
-    assert page.due_model.rowCount() > 0
+    items = page.due_items()
+    assert items
     assert "việc" in page.due_label.text()
-    opened: list[int] = []
-    page.member_requested.connect(opened.append)
-    page.due_table.doubleClicked.emit(page.due_model.index(0, 0))
-    assert opened == [page.due_model.row_at(0).member_id]
+    qtmodeltester.check(page.due_model)
+    # Grouped: every heading names its group and how many items it holds.
+    headings = [page.due_model.item(r, 0).text() for r in range(page.due_model.rowCount())]
+    assert all("(" in heading for heading in headings)
+    # Sorted by date inside each group.
+    group = page.due_model.item(0, 0)
+    dates = [group.child(r, 0).data(DUE_ROLE).due for r in range(group.rowCount())]
+    assert dates == sorted(dates)
+    requested: list[object] = []
+    page.due_requested.connect(requested.append)
+    page.due_tree.doubleClicked.emit(page.index_of(items[0]))
+    assert requested == [items[0]]
+    page.due_tree.doubleClicked.emit(page.due_model.index(0, 0))  # a heading: nothing
+    assert requested == [items[0]]
 
 
 def test_rows_model_passes_the_model_tester(qtmodeltester):
@@ -155,3 +166,16 @@ def test_a_sub_organization_opened_on_its_page_is_selected_in_the_tree(window, q
     page._child_activated(page.children_model.index(0, 0))
     assert window.tree.selected_id() == child.id
     assert window.members._organization_id == child.id
+
+
+def test_due_items_open_their_action_and_count_on_the_navigation(window, monkeypatch):
+    items = window.overview.due_items()
+    assert items
+    opened: list[int] = []
+    monkeypatch.setattr(window, "open_member", opened.append)
+    member_item = next(item for item in items if item.member_id is not None)
+    window.open_due_item(member_item)
+    assert opened == [member_item.member_id]
+    window._page_due_groups["members"] = (member_item.group,)
+    window.overview.refresh()
+    assert window._page_action["members"].text().startswith("Đảng viên (")

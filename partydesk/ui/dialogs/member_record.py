@@ -12,7 +12,6 @@ read-only here once the record exists; `update_member` would ignore them anyway.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 from dataclasses import dataclass, replace
 from datetime import date
@@ -39,7 +38,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partydesk.codes import MemberStatus
 from partydesk.errors import ValidationError
 from partydesk.rules import check_cccd, normalize_sex
 from partydesk.services.member_input import LABELS, MemberInput
@@ -53,6 +51,7 @@ from partydesk.services.member_queries import (
     record_form,
 )
 from partydesk.services.members import MemberRow, create_member, update_member
+from partydesk.ui.code_labels import event_label, status_label
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.models.rows import RowsModel
 from partydesk.ui.widgets.date_edit import DateEdit, format_date, parse_date
@@ -403,7 +402,7 @@ class MemberRecordDialog(QDialog):
         self.events_model: RowsModel[EventRow] = RowsModel(
             [
                 (self.tr("Ngày"), lambda e: format_date(e.on_date)),
-                (self.tr("Sự kiện"), lambda e: e.label),
+                (self.tr("Sự kiện"), lambda e: event_label(e.kind)),
                 (self.tr("Số quyết định"), lambda e: e.decision_no),
                 (self.tr("Nơi đi, nơi đến"), lambda e: e.counterpart),
                 (self.tr("Ghi chú"), lambda e: e.note),
@@ -552,8 +551,7 @@ class MemberRecordDialog(QDialog):
 
     def _fill_detail(self, detail: MemberDetail) -> None:
         status = str(detail.values.get("status", ""))
-        with contextlib.suppress(ValueError):
-            status = MemberStatus(status).label
+        status = status_label(status)
         self.status_label.setText(status)
         name = str(detail.values.get("full_name", ""))
         self.heading.setText(f"{name} — {status}")

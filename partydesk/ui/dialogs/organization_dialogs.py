@@ -69,6 +69,7 @@ from partydesk.services.organizations import (
     rename_organization,
     reparent_organization,
 )
+from partydesk.ui.code_labels import org_kind_label
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.models.rows import RowsModel
 from partydesk.ui.widgets.date_edit import DateEdit
@@ -332,7 +333,7 @@ class NewOrganizationDialog(_ActionDialog):
         self.form.addRow(self.tr("Tên tổ chức:"), self.name)
         self.kind = QComboBox()
         for kind in OrgKind:
-            self.kind.addItem(kind.label, kind.value)
+            self.kind.addItem(org_kind_label(kind.value), kind.value)
         try:
             default = DEFAULT_CHILD_KIND[OrgKind(parent_org.kind)]
         except (KeyError, ValueError):

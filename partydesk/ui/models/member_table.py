@@ -37,6 +37,7 @@ from partydesk.services.member_queries import (
     count_members,
     member_list_page,
 )
+from partydesk.ui.code_labels import sex_label, status_label
 from partydesk.ui.context import UiContext, error_text
 
 PAGE_SIZE = 200
@@ -60,7 +61,7 @@ def _birth(row: MemberListRow) -> str:
 
 
 def _sex(row: MemberListRow) -> str:
-    return {"nam": "Nam", "nữ": "Nữ"}.get(row.sex, row.sex)
+    return sex_label(row.sex)
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ class MemberTableModel(QAbstractTableModel):
                 MemberSort.ORGANIZATION,
             ),
             MemberColumn(
-                "status", self.tr("Trạng thái"), lambda r: r.status_label, MemberSort.STATUS
+                "status", self.tr("Trạng thái"), lambda r: status_label(r.status), MemberSort.STATUS
             ),
             MemberColumn("cccd", self.tr("Số CCCD"), lambda r: r.cccd or "", MemberSort.CCCD),
             MemberColumn(
@@ -402,7 +403,7 @@ class MemberTableModel(QAbstractTableModel):
             # Members who left, died or moved away stay listed but step back visually.
             return None if row.status in _COUNTED else _FADED
         if role == Qt.ItemDataRole.ToolTipRole and column.key == "status":
-            return row.status_label
+            return status_label(row.status)
         return None
 
     def headerData(  # noqa: N802

@@ -27,6 +27,7 @@ from partydesk.services.org_tree import (
     children,
     children_many,
 )
+from partydesk.ui.code_labels import count_text
 from partydesk.ui.context import UiContext, error_text
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -39,8 +40,8 @@ NODE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def group_digits(value: int) -> str:
-    """12345 → "12.345": Vietnamese groups thousands with a dot."""
-    return f"{value:,}".replace(",", ".")
+    """12345 → "12.345" in Vietnamese (a dot groups thousands), "12,345" in English."""
+    return count_text(value)
 
 
 class _Node:

@@ -36,6 +36,7 @@ from partydesk.services.member_queries import (
     RegisterChoices,
     register_choices,
 )
+from partydesk.ui.code_labels import count_text, status_label
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.dialogs.member_record import MemberRecordDialog
 from partydesk.ui.models.member_table import MemberTableModel
@@ -62,8 +63,8 @@ _COUNTED = tuple(status.value for status in COUNTED_STATUSES)
 
 
 def thousands(number: int) -> str:
-    """1234567 -> "1.234.567" (Vietnamese digit grouping)."""
-    return f"{number:,}".replace(",", ".")
+    """1234567 -> "1.234.567" in Vietnamese, "1,234,567" in English."""
+    return count_text(number)
 
 
 def _keys(value: object) -> list[str]:
@@ -124,7 +125,7 @@ class MembersPage(QWidget):
         self.status_filter.addItem(self.tr("Đang sinh hoạt"), _COUNTED)
         self.status_filter.addItem(self.tr("Mọi trạng thái"), None)
         for status in MemberStatus:
-            self.status_filter.addItem(status.label, (status.value,))
+            self.status_filter.addItem(status_label(status.value), (status.value,))
         self.status_filter.setToolTip(
             self.tr("«Đang sinh hoạt»: đảng viên chính thức, dự bị và được miễn sinh hoạt.")
         )

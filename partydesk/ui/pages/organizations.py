@@ -43,6 +43,7 @@ from partydesk.services.organizations import (
     organization_detail,
     update_organization,
 )
+from partydesk.ui.code_labels import status_label
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.dialogs.organization_dialogs import (
     OrganizationActions,
@@ -178,7 +179,7 @@ class OrganizationsPage(QWidget):
         self.counts_grid = QGridLayout(counts)
         self.count_labels: dict[str, QLabel] = {}
         for row, status in enumerate(MemberStatus):
-            self.counts_grid.addWidget(QLabel(status.label + ":"), row, 0)
+            self.counts_grid.addWidget(QLabel(status_label(status.value) + ":"), row, 0)
             value = QLabel()
             self.counts_grid.addWidget(value, row, 1)
             self.count_labels[status.value] = value
@@ -378,7 +379,7 @@ class OrganizationsPage(QWidget):
     def _fill_counts(self, detail: OrganizationDetail) -> None:
         for status, label in self.count_labels.items():
             label.setText(group_digits(detail.members_by_status.get(status, 0)))
-        counted = ", ".join(s.label.lower() for s in COUNTED_STATUSES)
+        counted = ", ".join(status_label(s.value).lower() for s in COUNTED_STATUSES)
         self.total_label.setText(
             self.tr(
                 "Tổng số đảng viên ({counted}), tính cả tổ chức trực thuộc: <b>{total}</b>; "

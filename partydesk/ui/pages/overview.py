@@ -1,40 +1,57 @@
-"""Tổng quan: counts by status and by grassroots organization, and what falls due."""
+"""Tổng quan: counts by status and by grassroots organization, and "Việc cần làm".
+
+The to-do list shows every due and overdue item of the lifecycle areas, grouped by area
+(kết nạp, công nhận chính thức, chuyển sinh hoạt, đảng phí, huy hiệu, cán bộ…) and sorted
+by date inside each group; activating an item asks the main window to open its action.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from collections import Counter
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from partydesk.codes import MemberStatus
+from partydesk.services.due import DUE_GROUPS
 from partydesk.services.overview import DueItem, OrganizationCount, Overview, overview
+from partydesk.ui.code_labels import count_text, days_left_text, due_group_label, status_label
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.models.rows import RowsModel
 from partydesk.ui.widgets.tables import read_only_table
 
-
-def _days(item: DueItem) -> str:
-    if item.days_left < 0:
-        return f"quá hạn {-item.days_left} ngày"
-    if item.days_left == 0:
-        return "hôm nay"
-    return f"còn {item.days_left} ngày"
+#: The role under which a row of the to-do tree keeps its DueItem.
+DUE_ROLE = Qt.ItemDataRole.UserRole + 1
+_OVERDUE = QBrush(QColor(176, 0, 32))
 
 
 class OverviewPage(QWidget):
-    """The first page a clerk sees; double-clicking a due item opens the member."""
+    """The first page a clerk sees.
 
-    member_requested = Signal(int)
+    `due_requested` carries the DueItem a clerk activated (double-click or Enter); the
+    main window opens its action.
+    """
+
+    due_requested = Signal(object)
+    #: Due counts per group ({group: (items, overdue)}) after each refresh, for the
+    #: navigation's badges.
+    due_counts_changed = Signal(object)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.data: Overview | None = None
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         self.status_box = QGroupBox(self.tr("Đảng viên theo trạng thái"))
@@ -45,29 +62,34 @@ class OverviewPage(QWidget):
         self.org_model: RowsModel[OrganizationCount] = RowsModel(
             [
                 (self.tr("Tổ chức cơ sở đảng"), lambda r: r.name),
-                (self.tr("Đảng viên"), lambda r: r.members),
+                (self.tr("Đảng viên"), lambda r: count_text(r.members)),
             ]
         )
         self.org_table = read_only_table(self.org_model)
         org_layout.addWidget(self.org_table)
         left.addWidget(org_box, 1)
         layout.addLayout(left, 2)
-        due_box = QGroupBox(self.tr("Việc sắp đến hạn"))
+        due_box = QGroupBox(self.tr("Việc cần làm"))
         due_layout = QVBoxLayout(due_box)
-        self.due_model: RowsModel[DueItem] = RowsModel(
+        self.due_model = QStandardItemModel(0, 5, self)
+        self.due_model.setHorizontalHeaderLabels(
             [
-                (self.tr("Hạn"), lambda r: r.due.strftime("%d/%m/%Y")),
-                (self.tr("Còn"), _days),
-                (self.tr("Họ và tên"), lambda r: r.full_name),
-                (self.tr("Việc cần làm"), lambda r: r.what),
-                (self.tr("Chi bộ"), lambda r: r.organization_name),
+                self.tr("Việc cần làm"),
+                self.tr("Hạn"),
+                self.tr("Còn"),
+                self.tr("Họ và tên"),
+                self.tr("Chi bộ"),
             ]
         )
-        self.due_table = read_only_table(self.due_model)
-        self.due_table.doubleClicked.connect(
-            lambda index: self.member_requested.emit(self.due_model.row_at(index.row()).member_id)
-        )
-        due_layout.addWidget(self.due_table)
+        self.due_tree = QTreeView()
+        self.due_tree.setModel(self.due_model)
+        self.due_tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.due_tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.due_tree.setUniformRowHeights(True)
+        self.due_tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.due_tree.activated.connect(self._activated)
+        self.due_tree.doubleClicked.connect(self._activated)
+        due_layout.addWidget(self.due_tree)
         self.due_label = QLabel()
         due_layout.addWidget(self.due_label)
         layout.addWidget(due_box, 3)
@@ -78,22 +100,86 @@ class OverviewPage(QWidget):
         """Reload the figures on the worker."""
         self.ctx.run(lambda: overview(self.ctx.db), self._show, self._failed)
 
+    def due_items(self) -> list[DueItem]:
+        """The items listed, in display order (group by group)."""
+        items: list[DueItem] = []
+        for group_row in range(self.due_model.rowCount()):
+            group = self.due_model.item(group_row, 0)
+            for row in range(group.rowCount()):
+                items.append(group.child(row, 0).data(DUE_ROLE))
+        return items
+
+    def index_of(self, item: DueItem) -> QModelIndex:
+        """The model index of a listed item (first column), invalid when absent."""
+        for group_row in range(self.due_model.rowCount()):
+            group = self.due_model.item(group_row, 0)
+            for row in range(group.rowCount()):
+                if group.child(row, 0).data(DUE_ROLE) == item:
+                    return group.child(row, 0).index()
+        return QModelIndex()
+
     def _show(self, data: Overview) -> None:
+        self.data = data
         while self.status_form.rowCount():
             self.status_form.removeRow(0)
         for status in MemberStatus:
             self.status_form.addRow(
-                status.label + ":",
-                QLabel(f"{data.by_status.get(status.value, 0):,}".replace(",", ".")),
+                status_label(status.value) + ":",
+                QLabel(count_text(data.by_status.get(status.value, 0))),
             )
         self.org_model.set_rows(data.by_grassroots)
-        self.due_model.set_rows(data.due)
-        overdue = sum(1 for item in data.due if item.days_left < 0)
+        self._fill_due(data.due)
+        overdue = sum(1 for item in data.due if item.overdue)
         self.due_label.setText(
             self.tr("{n} việc, trong đó {k} việc quá hạn.")
-            .replace("{n}", str(len(data.due)))
-            .replace("{k}", str(overdue))
+            .replace("{n}", count_text(len(data.due)))
+            .replace("{k}", count_text(overdue))
         )
+
+    def _fill_due(self, items: list[DueItem]) -> None:
+        self.due_model.removeRows(0, self.due_model.rowCount())
+        by_group: dict[str, list[DueItem]] = {}
+        for item in items:
+            by_group.setdefault(item.group, []).append(item)
+        order = list(DUE_GROUPS) + sorted(set(by_group) - set(DUE_GROUPS))
+        counts: dict[str, tuple[int, int]] = {}
+        for group in order:
+            rows = by_group.get(group)
+            if not rows:
+                continue
+            overdue = Counter(item.overdue for item in rows)[True]
+            counts[group] = (len(rows), overdue)
+            heading = QStandardItem(
+                f"{due_group_label(group)} ({count_text(len(rows))})"
+                + (self.tr(" — {k} quá hạn").replace("{k}", count_text(overdue)) if overdue else "")
+            )
+            font = heading.font()
+            font.setBold(True)
+            heading.setFont(font)
+            self.due_model.appendRow([heading] + [QStandardItem() for _ in range(4)])
+            for item in sorted(rows, key=lambda i: (i.due, i.full_name)):
+                cells = [
+                    QStandardItem(item.what),
+                    QStandardItem(item.due.strftime("%d/%m/%Y")),
+                    QStandardItem(days_left_text(item.days_left)),
+                    QStandardItem(item.full_name),
+                    QStandardItem(item.organization_name),
+                ]
+                cells[0].setData(item, DUE_ROLE)
+                if item.overdue:
+                    for cell in cells:
+                        cell.setForeground(_OVERDUE)
+                heading.appendRow(cells)
+        self.due_tree.expandAll()
+        self.due_counts_changed.emit(counts)
+
+    def _activated(self, index: QModelIndex) -> None:
+        first = index.siblingAtColumn(0)
+        item = self.due_model.itemFromIndex(first)
+        due = item.data(DUE_ROLE) if item is not None else None
+        if not isinstance(due, DueItem):
+            return  # a group heading
+        self.due_requested.emit(due)
 
     def _failed(self, error: BaseException) -> None:
         self.due_label.setText(self.tr("Không tải được tổng quan: ") + error_text(error))

@@ -1,0 +1,665 @@
+"""Party dues (đảng phí): members' categories, expected amounts, the branch register.
+
+Quy định 01-QĐ/TW 2026 (from 3/2/2026, domain.md §3.7): 1 % of the previous month's
+social-insurance salary, 1 % of a sickness or maternity benefit, 0.5 % of a pension,
+5,000 đ a month for pupils and students, fixed amounts for other groups. Rates and
+amounts are read from the dated rule table for the month paid; payments are one row per
+member and month (`DuesPayment.month` is the first day of that month).
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from partydesk import errors
+from partydesk.codes import COUNTED_STATUSES, MemberStatus
+from partydesk.db.audit import audit_bulk
+from partydesk.db.base import new_uuid
+from partydesk.db.engine import Database
+from partydesk.db.models import CatalogueItem, DuesPayment, Member, Membership, Organization
+from partydesk.errors import PartydeskError, ValidationError
+from partydesk.rules import RuleMissing, RuleTable
+from partydesk.services.catalogues import CatalogueCodes
+from partydesk.services.due import DueContext, DueItem
+from partydesk.services.organizations import subtree_ids
+from partydesk.services.rule_table import load_rule_table
+
+errors.add_messages(
+    {
+        "dues.no_rule": (
+            "Tháng {month}: chưa có quy định đảng phí áp dụng (tham số «{key}»). {hint}",
+            "Month {month}: no dues rule applies (parameter '{key}'). {hint_en}",
+        ),
+        "dues.basis_required": (
+            "Đối tượng «{category}» đóng {rate} mức lương, trợ cấp hoặc lương hưu hằng tháng"
+            " ({source}): hãy nhập mức căn cứ là số đồng lớn hơn 0.",
+            "Category '{category}' pays {rate} of the monthly salary, benefit or pension"
+            " ({source}): enter the base as a positive amount in đồng.",
+        ),
+        "dues.no_fixed_amount": (
+            "Đối tượng «{category}»: bảng quy tắc chưa có mức đóng cố định (tham số «{key}»,"
+            " {source}) và đảng viên chưa có mức đóng riêng.",
+            "Category '{category}': the rule table has no fixed amount (parameter '{key}',"
+            " {source}) and the member has no own amount.",
+        ),
+        "dues.basis_negative": (
+            "Mức căn cứ đóng đảng phí phải là số đồng lớn hơn 0 (đã nhập {value}).",
+            "The dues base must be a positive amount in đồng (got {value}).",
+        ),
+        "dues.amount_not_positive": (
+            "{name}: số tiền đảng phí tháng {month} phải lớn hơn 0 (đã nhập {amount}).",
+            "{name}: the dues paid for {month} must be more than 0 (got {amount}).",
+        ),
+        "dues.not_in_branch": (
+            "Đảng viên mã {ref} không sinh hoạt ở «{branch}» trong tháng {month}:"
+            " không ghi đảng phí nào.",
+            "Member {ref} did not belong to '{branch}' in {month}: no dues were recorded.",
+        ),
+        "dues.duplicate_entry": (
+            "{name} được nhập hai lần cho tháng {month}.",
+            "{name} was entered twice for {month}.",
+        ),
+        "dues.paid_on_future": (
+            "Ngày nộp {value} ở tương lai.",
+            "The payment date {value} is in the future.",
+        ),
+        "dues.no_category": (
+            "{name} chưa có đối tượng đóng đảng phí: không tính được số phải nộp.",
+            "{name} has no dues category: the amount due cannot be computed.",
+        ),
+        "dues.nothing": (
+            "Không có khoản đảng phí nào để ghi.",
+            "There are no dues payments to record.",
+        ),
+    }
+)
+
+#: Categories (catalogue `dues_category`) paying a percentage of a monthly base, and the
+#: rule giving the rate.
+RATE_RULES: dict[str, str] = {
+    "bhxh": "dues.rate_salary",
+    "om_dau_thai_san": "dues.rate_sick_maternity",
+    "huu_tri": "dues.rate_pension",
+}
+#: Categories paying a fixed monthly amount set by one rule.
+FIXED_RULES: dict[str, str] = {"hoc_sinh_sinh_vien": "dues.student_monthly"}
+#: Every other category pays the amount this rule maps its code to (a dict code → đồng);
+#: when the rule has none, the member's own base is taken as the agreed fixed amount.
+OTHER_GROUPS_RULE = "dues.other_groups_monthly"
+STRIKE_OFF_RULE = "dues.unpaid_months_strike_off"
+
+
+@dataclass(frozen=True)
+class DuesEntry:
+    """One member's payment typed in a branch's batch: `amount` in đồng."""
+
+    member_id: int
+    amount: int
+
+
+@dataclass(frozen=True)
+class DuesRegisterRow:
+    """A line of a branch's monthly dues register.
+
+    `expected` is None when it cannot be computed; `problem` then says why.
+    """
+
+    member_id: int
+    full_name: str
+    category_code: str | None
+    category_name: str
+    basis: int | None
+    expected: int | None
+    paid_amount: int | None
+    paid_on: date | None
+    problem: str = ""
+
+
+@dataclass(frozen=True)
+class UnpaidFlag:
+    """A member with at least the strike-off number of unpaid months in a year.
+
+    `months` are the first days of the unpaid months; `source` cites the rule (ground
+    for striking off: no dues for three months in a year without good reason).
+    """
+
+    member_id: int
+    full_name: str
+    organization_id: int | None
+    organization_name: str
+    months: tuple[date, ...]
+    threshold: int
+    source: str
+
+
+@dataclass(frozen=True)
+class RecordResult:
+    """What a batch wrote: rows inserted and rows updated."""
+
+    inserted: int
+    updated: int
+
+
+def month_start(day: date) -> date:
+    """The first day of `day`'s month (how `DuesPayment.month` names a month)."""
+    return day.replace(day=1)
+
+
+def month_end(month: date) -> date:
+    """The last day of `month`'s month."""
+    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
+
+
+def _m(month: date) -> str:
+    return f"{month:%m/%Y}"
+
+
+def _rule_day(month: date) -> date:
+    # The rule "valid in that month" is the one in force on the month's last day: a text
+    # that takes effect during a month governs that month's dues (Quy định 01-QĐ/TW 2026
+    # took effect on 3/2/2026, and February 2026 was collected under it).
+    return month_end(month)
+
+
+def _no_rule(rules: RuleTable, key: str, month: date) -> PartydeskError:
+    history = rules.history(key)
+    if history:
+        first = history[0]
+        hint = f"Quy định sớm nhất trong bảng: {first.source}, áp dụng từ {first.valid_from:%d/%m/%Y}."
+        hint_en = f"The earliest rule in the table is {first.source}, from {first.valid_from:%d/%m/%Y}."
+    else:
+        hint, hint_en = "Bảng quy tắc không có tham số này.", "The rule table lacks this parameter."
+    return PartydeskError("dues.no_rule", month=_m(month), key=key, hint=hint, hint_en=hint_en)
+
+
+def _round_dong(amount: Decimal) -> int:
+    # The texts give percentages, not a rounding rule; cash has no unit below one đồng,
+    # so the amount is rounded to the nearest whole đồng, halves up (1 % of 4,567,850 đ
+    # is 45,679 đ). Decimal arithmetic keeps 0.005 × 3,333,333 from drifting under .5.
+    return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def expected_dues(
+    category: str | None, basis: int | None, month: date, rules: RuleTable
+) -> int:
+    """The monthly dues in đồng of a member of `category` with monthly `basis`, for `month`.
+
+    Read from the rule in force in that month (see `_rule_day`). Errors:
+    `dues.no_category`, `dues.no_rule` (e.g. a month before 3/2/2026), `dues.basis_required`
+    (a percentage category without a positive base), `dues.no_fixed_amount`.
+    """
+    month = month_start(month)
+    on = _rule_day(month)
+    if not category:
+        raise PartydeskError("dues.no_category", name="Đảng viên")
+    try:
+        if category in RATE_RULES:
+            key = RATE_RULES[category]
+            parameter = rules.parameter(key, on)
+            if basis is None or basis <= 0:
+                raise PartydeskError(
+                    "dues.basis_required",
+                    category=category,
+                    rate=f"{float(parameter.value) * 100:g}%",
+                    source=parameter.source,
+                )
+            return _round_dong(Decimal(basis) * Decimal(str(parameter.value)))
+        if category in FIXED_RULES:
+            return int(rules.value(FIXED_RULES[category], on))
+        parameter = rules.parameter(OTHER_GROUPS_RULE, on)
+    except RuleMissing as exc:
+        raise _no_rule(rules, exc.key, month) from exc
+    amounts = parameter.value if isinstance(parameter.value, dict) else {}
+    if category in amounts and int(amounts[category]) > 0:
+        return int(amounts[category])
+    if basis is not None and basis > 0:
+        return basis
+    raise PartydeskError(
+        "dues.no_fixed_amount", category=category, key=OTHER_GROUPS_RULE, source=parameter.source
+    )
+
+
+# --- members' categories -------------------------------------------------------------------
+
+
+def check_category(
+    session: Session, category: str | None, basis: int | None, on: date
+) -> tuple[str | None, int | None]:
+    """Check a category and base as typed; returns them cleaned.
+
+    A percentage category needs a positive base (its rule is cited in the error).
+    """
+    if not category:
+        return None, None
+    CatalogueCodes(session).check("dues_category", category, "Đối tượng đóng đảng phí")
+    if basis is not None and basis <= 0:
+        raise ValidationError("dues.basis_negative", field="Mức căn cứ", value=basis)
+    if category in RATE_RULES and basis is None:
+        rules = load_rule_table(session)
+        key = RATE_RULES[category]
+        try:
+            parameter = rules.parameter(key, on)
+            rate, source = f"{float(parameter.value) * 100:g}%", parameter.source
+        except RuleMissing:
+            history = rules.history(key)
+            rate = f"{float(history[0].value) * 100:g}%" if history else "?"
+            source = history[0].source if history else key
+        raise ValidationError(
+            "dues.basis_required", field="Mức căn cứ", category=category, rate=rate, source=source
+        )
+    if category in FIXED_RULES:
+        basis = None  # the amount comes from the rule, a base would only mislead
+    return category, basis
+
+
+def set_member_dues(
+    db: Database, member_id: int, category: str | None, basis: int | None, today: date | None = None
+) -> None:
+    """Set a member's dues category and monthly base (đồng); None clears the category.
+
+    Errors: `member.not_found`, `field.unknown_code`, `dues.basis_required`,
+    `dues.basis_negative`. One audited transaction.
+    """
+    today = today or date.today()
+    with db.session("dues.set_category") as session:
+        member = session.get(Member, member_id)
+        if member is None or member.deleted_at is not None:
+            raise PartydeskError("member.not_found", ref=member_id)
+        category, basis = check_category(session, category, basis, today)
+        if member.dues_category_code != category:
+            member.dues_category_code = category
+        if member.dues_basis != basis:
+            member.dues_basis = basis
+
+
+# --- who is counted in a branch in a month -------------------------------------------------
+
+
+def _counted_in_month(member: Any, month: date) -> bool:
+    """Whether a member row (status, ceremony_date, left_on) owes dues for `month`.
+
+    Members owe dues from the month of their admission ceremony until the month they
+    leave; candidates owe none. Exempted members still count (domain.md §3.4) and so
+    still appear in the register.
+    """
+    if member.status == MemberStatus.CANDIDATE.value:
+        return False
+    if member.ceremony_date is not None and member.ceremony_date > month_end(month):
+        return False
+    return member.left_on is None or member.left_on >= month
+
+
+def _branch_members(session: Session, organization_id: int, month: date) -> list[Member]:
+    """Members whose activity was in the branch during `month`, in list order.
+
+    A member who moved during the month belongs to the branch of the later membership,
+    so nobody is counted twice in one month.
+    """
+    first, last = month, month_end(month)
+    overlapping = (
+        Membership.valid_from <= last,
+        Membership.valid_to.is_(None) | (Membership.valid_to > first),
+        Membership.deleted_at.is_(None),
+    )
+    rows = session.execute(
+        select(Membership.member_id, Membership.organization_id, Membership.valid_from).where(
+            *overlapping,
+            Membership.member_id.in_(
+                select(Membership.member_id).where(
+                    *overlapping, Membership.organization_id == organization_id
+                )
+            ),
+        )
+    ).all()
+    latest: dict[int, tuple[date, int]] = {}
+    for member_id, org_id, valid_from in rows:
+        if member_id not in latest or valid_from >= latest[member_id][0]:
+            latest[member_id] = (valid_from, org_id)
+    ids = [m for m, (_, org) in latest.items() if org == organization_id]
+    if not ids:
+        return []
+    members = session.scalars(
+        select(Member)
+        .where(Member.id.in_(ids), Member.deleted_at.is_(None))
+        .order_by(Member.name_sort_key, Member.id)
+    ).all()
+    return [m for m in members if _counted_in_month(m, month)]
+
+
+def _organization(session: Session, organization_id: int) -> Organization:
+    org = session.get(Organization, organization_id)
+    if org is None or org.deleted_at is not None:
+        raise PartydeskError("organization.not_found", ref=organization_id)
+    return org
+
+
+def _category_names(session: Session) -> dict[str, str]:
+    return dict(
+        session.execute(
+            select(CatalogueItem.code, CatalogueItem.name).where(
+                CatalogueItem.catalogue == "dues_category"
+            )
+        ).all()
+    )
+
+
+# --- the register and the batch ------------------------------------------------------------
+
+
+def dues_register(db: Database, organization_id: int, month: date) -> list[DuesRegisterRow]:
+    """The branch's dues register for `month`: every member counted there, due and paid.
+
+    Errors: `organization.not_found`.
+    """
+    month = month_start(month)
+    with db.reader() as session:
+        _organization(session, organization_id)
+        rules = load_rule_table(session)
+        names = _category_names(session)
+        members = _branch_members(session, organization_id, month)
+        paid = {
+            p.member_id: p
+            for p in session.scalars(
+                select(DuesPayment).where(
+                    DuesPayment.member_id.in_([m.id for m in members]),
+                    DuesPayment.month == month,
+                    DuesPayment.deleted_at.is_(None),
+                )
+            )
+        }
+        rows: list[DuesRegisterRow] = []
+        for member in members:
+            expected: int | None = None
+            problem = ""
+            try:
+                expected = expected_dues(
+                    member.dues_category_code, member.dues_basis, month, rules
+                )
+            except PartydeskError as exc:
+                if exc.code == "dues.no_category":
+                    exc.params["name"] = member.full_name
+                problem = exc.message("vi")
+            payment = paid.get(member.id)
+            rows.append(
+                DuesRegisterRow(
+                    member_id=member.id,
+                    full_name=member.full_name,
+                    category_code=member.dues_category_code,
+                    category_name=names.get(member.dues_category_code or "", ""),
+                    basis=member.dues_basis,
+                    expected=expected,
+                    paid_amount=payment.amount if payment else None,
+                    paid_on=payment.paid_on if payment else None,
+                    problem=problem,
+                )
+            )
+        return rows
+
+
+def write_dues(
+    session: Session,
+    organization_id: int,
+    month: date,
+    payments: Sequence[DuesEntry],
+    paid_on: date,
+    action: str = "dues.record",
+) -> RecordResult:
+    """Check and write a branch's batch inside an open unit of work (see `record_dues`).
+
+    Everything is checked before the first write. New rows are inserted in bulk with one
+    audit entry listing them (a branch of hundreds is one statement); changed rows go
+    through the ORM, so their audit entries keep the old amount.
+    """
+    month = month_start(month)
+    org = _organization(session, organization_id)
+    if not payments:
+        raise PartydeskError("dues.nothing")
+    members = {m.id: m for m in _branch_members(session, organization_id, month)}
+    seen: set[int] = set()
+    for entry in payments:
+        member = members.get(entry.member_id)
+        if member is None:
+            raise PartydeskError(
+                "dues.not_in_branch", ref=entry.member_id, branch=org.name, month=_m(month)
+            )
+        if entry.member_id in seen:
+            raise PartydeskError("dues.duplicate_entry", name=member.full_name, month=_m(month))
+        seen.add(entry.member_id)
+        if int(entry.amount) <= 0:
+            raise ValidationError(
+                "dues.amount_not_positive",
+                field="Số tiền",
+                name=member.full_name,
+                month=_m(month),
+                amount=entry.amount,
+            )
+    existing = {
+        p.member_id: p
+        for p in session.scalars(
+            select(DuesPayment).where(
+                DuesPayment.member_id.in_(list(seen)), DuesPayment.month == month
+            )
+        )
+    }
+    new_rows: list[dict[str, Any]] = []
+    updated = 0
+    for entry in payments:
+        member = members[entry.member_id]
+        values = {
+            "organization_id": organization_id,
+            "amount": int(entry.amount),
+            "category_code": member.dues_category_code or "",
+            "paid_on": paid_on,
+        }
+        row = existing.get(entry.member_id)
+        if row is None:
+            new_rows.append(
+                {"uuid": new_uuid(), "member_id": entry.member_id, "month": month, **values}
+            )
+            continue
+        if row.deleted_at is not None:
+            row.deleted_at = None  # a tombstoned month paid again comes back to life
+        for name, value in values.items():
+            if getattr(row, name) != value:
+                setattr(row, name, value)
+        updated += 1
+    if new_rows:
+        session.execute(insert(DuesPayment), new_rows)
+        audit_bulk(
+            session,
+            action,
+            "dues_payment",
+            [str(r["uuid"]) for r in new_rows],
+            {"organization_id": organization_id, "month": month.isoformat()},
+        )
+    session.flush()
+    return RecordResult(len(new_rows), updated)
+
+
+def record_dues(
+    db: Database,
+    organization_id: int,
+    month: date,
+    payments: Sequence[DuesEntry],
+    paid_on: date,
+    today: date | None = None,
+) -> RecordResult:
+    """Record a branch's dues for `month` in one transaction (one row per member and month).
+
+    A month already paid is overwritten (upsert). Refused, with nothing written: an
+    amount ≤ 0 (`dues.amount_not_positive`), a member not counted in the branch that
+    month (`dues.not_in_branch`), a member twice (`dues.duplicate_entry`), a payment date
+    in the future (`dues.paid_on_future`), no entries (`dues.nothing`),
+    `organization.not_found`.
+    """
+    today = today or date.today()
+    if paid_on > today:
+        raise ValidationError("dues.paid_on_future", field="Ngày nộp", value=f"{paid_on:%d/%m/%Y}")
+    with db.session("dues.record") as session:
+        return write_dues(session, organization_id, month, payments, paid_on)
+
+
+def full_payments(db: Database, organization_id: int, month: date) -> list[DuesEntry]:
+    """Entries paying every member of the register their expected amount ("nộp đủ").
+
+    Errors: the first member whose amount cannot be computed (`dues.no_category`,
+    `dues.no_rule`, `dues.basis_required`, `dues.no_fixed_amount`).
+    """
+    entries: list[DuesEntry] = []
+    with db.reader() as session:
+        rules = load_rule_table(session)
+        for member in _branch_members(session, organization_id, month_start(month)):
+            try:
+                amount = expected_dues(
+                    member.dues_category_code, member.dues_basis, month_start(month), rules
+                )
+            except PartydeskError as exc:
+                if exc.code == "dues.no_category":
+                    exc.params["name"] = member.full_name
+                raise
+            entries.append(DuesEntry(member.id, amount))
+    return entries
+
+
+def paid_through(session: Session, member_id: int) -> date | None:
+    """The latest month the member has paid (its first day), for transfer letters."""
+    return session.scalar(
+        select(DuesPayment.month)
+        .where(DuesPayment.member_id == member_id, DuesPayment.deleted_at.is_(None))
+        .order_by(DuesPayment.month.desc())
+        .limit(1)
+    )
+
+
+# --- unpaid months ---------------------------------------------------------------------------
+
+
+def _months_until(year: int, today: date) -> list[date]:
+    # A month counts as unpaid once it is over: the current month may still be paid.
+    last = 12 if year < today.year else today.month - 1 if year == today.year else 0
+    return [date(year, m, 1) for m in range(1, last + 1)]
+
+
+def _threshold(rules: RuleTable, year: int, today: date) -> tuple[int, str]:
+    on = min(date(year, 12, 31), today)
+    parameter = rules.parameter(STRIKE_OFF_RULE, on)
+    return int(parameter.value), parameter.source
+
+
+def _unpaid(
+    session: Session, year: int, today: date, organization_id: int | None
+) -> tuple[list[UnpaidFlag], int, str]:
+    rules = load_rule_table(session)
+    threshold, source = _threshold(rules, year, today)
+    months = _months_until(year, today)
+    if not months:
+        return [], threshold, source
+    query = select(Member).where(
+        Member.deleted_at.is_(None), Member.status.in_([s.value for s in COUNTED_STATUSES])
+    )
+    if organization_id is not None:
+        query = query.where(Member.organization_id.in_(subtree_ids(session, organization_id)))
+    members = session.scalars(query.order_by(Member.name_sort_key, Member.id)).all()
+    ids = [m.id for m in members]
+    first, last = months[0], month_end(months[-1])
+    spans: dict[int, list[tuple[date, date | None]]] = {}
+    for member_id, start, end in session.execute(
+        select(Membership.member_id, Membership.valid_from, Membership.valid_to).where(
+            Membership.deleted_at.is_(None),
+            Membership.valid_from <= last,
+            Membership.valid_to.is_(None) | (Membership.valid_to > first),
+        )
+    ):
+        spans.setdefault(member_id, []).append((start, end))
+    paid: dict[int, set[date]] = {}
+    for member_id, month in session.execute(
+        select(DuesPayment.member_id, DuesPayment.month).where(
+            DuesPayment.deleted_at.is_(None),
+            DuesPayment.month >= first,
+            DuesPayment.month <= last,
+        )
+    ):
+        paid.setdefault(member_id, set()).add(month)
+    names = dict(session.execute(select(Organization.id, Organization.name)).all())
+    wanted = set(ids)
+    flags: list[UnpaidFlag] = []
+    for member in members:
+        if member.id not in wanted:
+            continue
+        member_spans = spans.get(member.id, [])
+        unpaid = tuple(
+            month
+            for month in months
+            if month not in paid.get(member.id, set())
+            and _counted_in_month(member, month)
+            and any(
+                start <= month_end(month) and (end is None or end > month)
+                for start, end in member_spans
+            )
+        )
+        if len(unpaid) >= threshold:
+            flags.append(
+                UnpaidFlag(
+                    member_id=member.id,
+                    full_name=member.full_name,
+                    organization_id=member.organization_id,
+                    organization_name=names.get(member.organization_id or -1, ""),
+                    months=unpaid,
+                    threshold=threshold,
+                    source=source,
+                )
+            )
+    return flags, threshold, source
+
+
+def unpaid_flags(
+    db: Database, year: int, organization_id: int | None = None, today: date | None = None
+) -> list[UnpaidFlag]:
+    """Members (counted now) with at least `dues.unpaid_months_strike_off` unpaid months.
+
+    Months of `year` up to the last finished month before `today` count, while the member
+    was in the Party and had activity in this office. The ground for proposing to strike
+    a member off (Điều lệ Đảng, điều 8 khoản 2: "không đóng đảng phí ba tháng trong năm
+    không có lý do chính đáng"). `organization_id` limits the list to that subtree.
+    """
+    today = today or date.today()
+    with db.reader() as session:
+        return _unpaid(session, year, today, organization_id)[0]
+
+
+def due_items(context: DueContext) -> list[DueItem]:
+    """Due provider: members with the strike-off number of unpaid months this year.
+
+    The item falls due at the end of the month that reached the threshold, so it is
+    always overdue: the branch should consider the proposal now.
+    """
+    flags, threshold, _source = _unpaid(context.session, context.today.year, context.today, None)
+    items: list[DueItem] = []
+    for flag in flags:
+        months = ", ".join(f"{m:%m}" for m in flag.months)
+        items.append(
+            context.item(
+                f"Không đóng đảng phí {len(flag.months)} tháng năm {context.today.year}"
+                f" (tháng {months}): xem xét đề nghị xóa tên",
+                month_end(flag.months[threshold - 1]),
+                full_name=flag.full_name,
+                organization_id=flag.organization_id,
+                group="dues",
+                action="dues",
+                member_id=flag.member_id,
+            )
+        )
+    return items
+
+
+def months_of(payments: Iterable[DuesPayment]) -> list[date]:
+    """The months of some payments, sorted (a helper for reports)."""
+    return sorted(p.month for p in payments)
