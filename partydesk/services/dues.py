@@ -10,17 +10,18 @@ member and month (`DuesPayment.month` is the first day of that month).
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Sequence
+import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from partydesk import errors
-from partydesk.codes import COUNTED_STATUSES, MemberStatus
+from partydesk.codes import COUNTED_STATUSES, MemberStatus, OrgKind
 from partydesk.db.audit import audit_bulk
 from partydesk.db.base import new_uuid
 from partydesk.db.engine import Database
@@ -173,11 +174,19 @@ def _no_rule(rules: RuleTable, key: str, month: date) -> PartydeskError:
     history = rules.history(key)
     if history:
         first = history[0]
-        hint = f"Quy định sớm nhất trong bảng: {first.source}, áp dụng từ {first.valid_from:%d/%m/%Y}."
-        hint_en = f"The earliest rule in the table is {first.source}, from {first.valid_from:%d/%m/%Y}."
+        hint = (
+            f"Quy định sớm nhất trong bảng: {first.source}, áp dụng từ {first.valid_from:%d/%m/%Y}."
+        )
+        hint_en = (
+            f"The earliest rule in the table is {first.source}, from {first.valid_from:%d/%m/%Y}."
+        )
     else:
         hint, hint_en = "Bảng quy tắc không có tham số này.", "The rule table lacks this parameter."
     return PartydeskError("dues.no_rule", month=_m(month), key=key, hint=hint, hint_en=hint_en)
+
+
+def _percent(rate: object) -> str:
+    return f"{float(str(rate)) * 100:g}%".replace(".", ",")
 
 
 def _round_dong(amount: Decimal) -> int:
@@ -187,9 +196,7 @@ def _round_dong(amount: Decimal) -> int:
     return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def expected_dues(
-    category: str | None, basis: int | None, month: date, rules: RuleTable
-) -> int:
+def expected_dues(category: str | None, basis: int | None, month: date, rules: RuleTable) -> int:
     """The monthly dues in đồng of a member of `category` with monthly `basis`, for `month`.
 
     Read from the rule in force in that month (see `_rule_day`). Errors:
@@ -208,7 +215,7 @@ def expected_dues(
                 raise PartydeskError(
                     "dues.basis_required",
                     category=category,
-                    rate=f"{float(parameter.value) * 100:g}%",
+                    rate=_percent(parameter.value),
                     source=parameter.source,
                 )
             return _round_dong(Decimal(basis) * Decimal(str(parameter.value)))
@@ -247,10 +254,10 @@ def check_category(
         key = RATE_RULES[category]
         try:
             parameter = rules.parameter(key, on)
-            rate, source = f"{float(parameter.value) * 100:g}%", parameter.source
+            rate, source = _percent(parameter.value), parameter.source
         except RuleMissing:
             history = rules.history(key)
-            rate = f"{float(history[0].value) * 100:g}%" if history else "?"
+            rate = _percent(history[0].value) if history else "?"
             source = history[0].source if history else key
         raise ValidationError(
             "dues.basis_required", field="Mức căn cứ", category=category, rate=rate, source=source
@@ -380,9 +387,7 @@ def dues_register(db: Database, organization_id: int, month: date) -> list[DuesR
             expected: int | None = None
             problem = ""
             try:
-                expected = expected_dues(
-                    member.dues_category_code, member.dues_basis, month, rules
-                )
+                expected = expected_dues(member.dues_category_code, member.dues_basis, month, rules)
             except PartydeskError as exc:
                 if exc.code == "dues.no_category":
                     exc.params["name"] = member.full_name
@@ -551,7 +556,7 @@ def _months_until(year: int, today: date) -> list[date]:
 def _threshold(rules: RuleTable, year: int, today: date) -> tuple[int, str]:
     on = min(date(year, 12, 31), today)
     parameter = rules.parameter(STRIKE_OFF_RULE, on)
-    return int(parameter.value), parameter.source
+    return int(str(parameter.value)), parameter.source
 
 
 def _unpaid(
@@ -568,7 +573,6 @@ def _unpaid(
     if organization_id is not None:
         query = query.where(Member.organization_id.in_(subtree_ids(session, organization_id)))
     members = session.scalars(query.order_by(Member.name_sort_key, Member.id)).all()
-    ids = [m.id for m in members]
     first, last = months[0], month_end(months[-1])
     spans: dict[int, list[tuple[date, date | None]]] = {}
     for member_id, start, end in session.execute(
@@ -589,11 +593,8 @@ def _unpaid(
     ):
         paid.setdefault(member_id, set()).add(month)
     names = dict(session.execute(select(Organization.id, Organization.name)).all())
-    wanted = set(ids)
     flags: list[UnpaidFlag] = []
     for member in members:
-        if member.id not in wanted:
-            continue
         member_spans = spans.get(member.id, [])
         unpaid = tuple(
             month
@@ -660,6 +661,107 @@ def due_items(context: DueContext) -> list[DueItem]:
     return items
 
 
-def months_of(payments: Iterable[DuesPayment]) -> list[date]:
-    """The months of some payments, sorted (a helper for reports)."""
-    return sorted(p.month for p in payments)
+# --- demo data -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DemoDuesSummary:
+    """What `demo_dues` wrote."""
+
+    members: int
+    payments: int
+    behind: int
+
+
+def _demo_category(
+    rng: random.Random, birth: date, occupation: str | None, today: date
+) -> tuple[str, int]:
+    age = today.year - birth.year
+    if occupation == "huu_tri" or age >= 62:
+        return "huu_tri", rng.randrange(3_500_000, 9_000_000, 10_000)
+    if age <= 23 and rng.random() < 0.7:
+        return "hoc_sinh_sinh_vien", 0
+    if occupation in ("nong_dan", "lao_dong_tu_do"):
+        # No fixed amount for other groups is shipped (uncertain): the branch's agreed
+        # amount is kept as the member's own base.
+        return "khac", rng.choice([10_000, 15_000, 20_000])
+    if rng.random() < 0.03:
+        return "om_dau_thai_san", rng.randrange(4_000_000, 8_000_000, 10_000)
+    return "bhxh", rng.randrange(4_680_000, 16_000_000, 10_000)
+
+
+def _demo_amount(rules: RuleTable, member: Member, month: date) -> int:
+    try:
+        return expected_dues(member.dues_category_code, member.dues_basis, month, rules)
+    except PartydeskError as exc:
+        if exc.code != "dues.no_rule":
+            raise
+    # Months before the 2026 rule (whose rates the table does not hold): the demo charges
+    # the first month the table covers.
+    first = min(p.valid_from for p in rules.history(RATE_RULES["bhxh"]))
+    return expected_dues(member.dues_category_code, member.dues_basis, first, rules)
+
+
+def demo_dues(db: Database, today: date | None = None, seed: int = 1) -> DemoDuesSummary:
+    """Dues for the demo office: categories and bases, and this year's payments.
+
+    Deterministic for a seed and `today`. About 3 % of members are 3–5 months behind
+    (they show in `unpaid_flags`); everyone else paid every finished month of the year.
+    One transaction for the categories, one per branch for the payments (the batch of
+    `write_dues` per month).
+    """
+    today = today or date.today()
+    rng = random.Random(seed)
+    with db.session("dues.demo_categories") as session:
+        rows = session.execute(
+            select(Member.id, Member.uuid, Member.birth_date, Member.occupation_code)
+            .where(Member.deleted_at.is_(None), Member.status != MemberStatus.CANDIDATE.value)
+            .order_by(Member.id)
+        ).all()
+        updates: list[dict[str, Any]] = []
+        for member_id, _uuid, birth, occupation in rows:
+            category, basis = _demo_category(rng, birth, occupation, today)
+            updates.append(
+                {
+                    "id": member_id,
+                    "dues_category_code": category,
+                    "dues_basis": basis if category not in FIXED_RULES else None,
+                }
+            )
+        if updates:
+            # Thousands of members: one bulk update and one audit entry listing them.
+            session.execute(update(Member), updates)
+            audit_bulk(
+                session,
+                "dues.demo_categories",
+                "member",
+                [str(r[1]) for r in rows],
+                {"columns": ["dues_category_code", "dues_basis"]},
+            )
+        behind = {member_id: rng.randint(3, 5) for member_id, *_ in rows if rng.random() < 0.03}
+        branches = [
+            org_id
+            for org_id, kind in session.execute(
+                select(Organization.id, Organization.kind)
+                .where(Organization.deleted_at.is_(None))
+                .order_by(Organization.id)
+            )
+            if OrgKind(kind).holds_members
+        ]
+    months = _months_until(today.year, today)
+    written = 0
+    for branch in branches:
+        with db.session("dues.demo") as session:
+            rules = load_rule_table(session)
+            for index, month in enumerate(months):
+                entries = [
+                    DuesEntry(m.id, _demo_amount(rules, m, month))
+                    for m in _branch_members(session, branch, month)
+                    if index < len(months) - behind.get(m.id, 0)
+                ]
+                if entries:
+                    paid_on = min(month.replace(day=rng.randint(5, 25)), today)
+                    written += write_dues(
+                        session, branch, month, entries, paid_on, "dues.demo"
+                    ).inserted
+    return DemoDuesSummary(len(rows), written, len(behind))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 _CONTEXT = "CodeLabels"
+_lookup = QCoreApplication.translate
 
 _STATUS: dict[str, object] = {
     "candidate": QT_TRANSLATE_NOOP("CodeLabels", "Quần chúng ưu tú"),
@@ -105,7 +106,8 @@ def _translated(table: dict[str, object], code: str | None) -> str:
     if not code:
         return ""
     label = table.get(code)
-    return QCoreApplication.translate(_CONTEXT, str(label)) if label is not None else code
+    # Looked up at run time: the literals were collected from the QT_TRANSLATE_NOOP marks.
+    return _lookup(_CONTEXT, str(label)) if label is not None else code
 
 
 def status_label(code: str | None) -> str:

@@ -208,3 +208,20 @@ def test_tr_calls_can_be_extracted():
                 if not (isinstance(text, ast.Constant) and isinstance(text.value, str)):
                     problems.append(f"{where}: not a literal string: {ast.unparse(text)}")
     assert not problems, "untranslatable tr() calls:\n" + "\n".join(problems)
+
+
+def test_code_labels_match_the_codes():
+    """The GUI's translatable copies of the code labels never drift from `codes`."""
+    from partydesk.codes import EventKind, MemberStatus, OrgKind, TransferStatus
+    from partydesk.services.due import DUE_GROUPS
+    from partydesk.ui import code_labels
+
+    tables = code_labels.all_tables()
+    assert tables["status"] == {s.value: s.label for s in MemberStatus}
+    assert tables["event"] == {e.value: e.label for e in EventKind}
+    assert tables["org_kind"] == {k.value: k.label for k in OrgKind}
+    assert tables["transfer_status"] == {t.value: t.label for t in TransferStatus}
+    assert tables["due_group"] == DUE_GROUPS
+    assert code_labels.status_label("unknown") == "unknown"
+    assert code_labels.count_text(1234567) == "1.234.567"
+    assert code_labels.days_left_text(-3) == "quá hạn 3 ngày"

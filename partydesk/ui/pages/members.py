@@ -108,19 +108,25 @@ class MembersPage(QWidget):
 
     # --- building ------------------------------------------------------------------------
 
-    def _build_filter_bar(self) -> QHBoxLayout:
+    def _build_filter_bar(self) -> QVBoxLayout:
+        # Two rows: the text filter and the buttons, then the choice filters, so the page
+        # fits a 1366-pixel screen at 125 % scaling with the organization tree open.
+        rows = QVBoxLayout()
+        top = QHBoxLayout()
         bar = QHBoxLayout()
+        rows.addLayout(top)
+        rows.addLayout(bar)
         self.text_filter = QLineEdit()
         self.text_filter.setPlaceholderText(self.tr("Lọc theo họ tên, số CCCD, số thẻ… (Ctrl+F)"))
         self.text_filter.setClearButtonEnabled(True)
-        self.text_filter.setMinimumWidth(220)
+        self.text_filter.setMinimumWidth(160)
         self._text_timer = QTimer(self)
         self._text_timer.setSingleShot(True)
         self._text_timer.setInterval(TEXT_FILTER_DELAY_MS)
         self._text_timer.timeout.connect(self.apply_filters)
         self.text_filter.textChanged.connect(lambda _t: self._text_timer.start())
         self.text_filter.returnPressed.connect(self.apply_filters)
-        bar.addWidget(self.text_filter, 2)
+        top.addWidget(self.text_filter, 1)
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("Đang sinh hoạt"), _COUNTED)
         self.status_filter.addItem(self.tr("Mọi trạng thái"), None)
@@ -158,7 +164,13 @@ class MembersPage(QWidget):
             self.theory_filter,
         ):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
-            bar.addWidget(combo)
+            # Sized by a short text, not by the longest choice (ethnicity and theory
+            # names are long): the bar must fit a 1280-pixel screen at 125 % scaling.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
+            bar.addWidget(combo, 1)
         self.due_soon = QCheckBox(self.tr("Sắp đến hạn"))
         self.due_soon.setToolTip(
             self.tr("Đảng viên dự bị đã qua 11 tháng dự bị: sắp đến hạn xét công nhận chính thức.")
@@ -172,14 +184,14 @@ class MembersPage(QWidget):
         self.edit_button.setToolTip(self.tr("Mở lý lịch đảng viên đang chọn (Enter)"))
         self.edit_button.clicked.connect(self.edit_selected)
         self.edit_button.setEnabled(False)
-        bar.addWidget(self.add_button)
-        bar.addWidget(self.edit_button)
+        top.addWidget(self.add_button)
+        top.addWidget(self.edit_button)
         self.new_action = QAction(self.tr("Thêm đảng viên"), self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.new_action.triggered.connect(self.new_member)
         self.addAction(self.new_action)
-        return bar
+        return rows
 
     def _build_table(self) -> QTableView:
         table = QTableView()
