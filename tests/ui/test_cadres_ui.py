@@ -20,7 +20,7 @@ from partydesk.services.cadres import (
 )
 from partydesk.services.member_input import MemberInput
 from partydesk.services.members import create_member
-from partydesk.ui.dialogs import cadre_record
+from partydesk.ui.dialogs.cadre import planning_tab
 from partydesk.ui.dialogs.cadre_record import CadreRecordDialog
 from partydesk.ui.models.cadre_table import CADRE_ID_ROLE, CadreTableModel
 from partydesk.ui.pages.cadres import CadresPage
@@ -107,26 +107,26 @@ def test_page_lists_cadres_with_posts_and_filters_without_diacritics(qtbot, demo
 def test_create_a_cadre_with_a_post_and_a_concurrent_post(qtbot, db, page):
     dialog = _dialog(qtbot, page, None)
     assert not dialog.tabs.isTabEnabled(1)
-    dialog.full_name.setText("Trần Quốc Toản")
-    dialog.birth_date.line.setText("12/05/1979")
-    dialog.cccd.setText(make_cccd("068", "nam", 1979, 4242))
-    dialog.is_local.setChecked(False)
-    dialog.save_info_button.click()
+    dialog.info_tab.full_name.setText("Trần Quốc Toản")
+    dialog.info_tab.birth_date.line.setText("12/05/1979")
+    dialog.info_tab.cccd.setText(make_cccd("068", "nam", 1979, 4242))
+    dialog.info_tab.is_local.setChecked(False)
+    dialog.info_tab.save_info_button.click()
     assert dialog.cadre_id is not None
     assert dialog.tabs.isTabEnabled(1)
     assert dialog.message.text() == "Đã tạo hồ sơ cán bộ."
-    _pick(dialog.post_title, "Bí thư Đảng ủy")
-    _pick(dialog.post_kind, "Bầu cử")
-    dialog.post_start.line.setText("01/07/2025")
-    dialog.post_decision.setText("15-QĐ/TU")
-    dialog.add_post_button.click()
-    _pick(dialog.post_title, "Chủ tịch Hội đồng nhân dân")
-    _pick(dialog.post_kind, "Bầu cử")
-    dialog.post_concurrent.setChecked(True)
-    dialog.post_start.line.setText("05/07/2025")
-    dialog.add_post_button.click()
-    assert dialog.post_error.isHidden()
-    assert dialog.posts_model.rowCount() == 2
+    _pick(dialog.posts_tab.post_title, "Bí thư Đảng ủy")
+    _pick(dialog.posts_tab.post_kind, "Bầu cử")
+    dialog.posts_tab.post_start.line.setText("01/07/2025")
+    dialog.posts_tab.post_decision.setText("15-QĐ/TU")
+    dialog.posts_tab.add_post_button.click()
+    _pick(dialog.posts_tab.post_title, "Chủ tịch Hội đồng nhân dân")
+    _pick(dialog.posts_tab.post_kind, "Bầu cử")
+    dialog.posts_tab.post_concurrent.setChecked(True)
+    dialog.posts_tab.post_start.line.setText("05/07/2025")
+    dialog.posts_tab.add_post_button.click()
+    assert dialog.posts_tab.post_error.isHidden()
+    assert dialog.posts_tab.posts_model.rowCount() == 2
     with db.reader() as session:
         posts = session.execute(
             select(CadrePost.title, CadrePost.post_code, CadrePost.kind, CadrePost.concurrent)
@@ -149,18 +149,18 @@ def test_create_a_cadre_with_a_post_and_a_concurrent_post(qtbot, db, page):
 def test_bad_input_shows_a_message_and_writes_nothing(qtbot, db_path, page):
     before = snapshot(db_path)
     dialog = _dialog(qtbot, page, None)
-    dialog.full_name.setText("Lê Văn Lỗi")
-    dialog.birth_date.line.setText("31/02/1980")
-    dialog.save_info_button.click()
-    assert "Không có ngày 31/02/1980" in dialog.info_error.text()
-    dialog.birth_date.line.setText("01/02/1980")
-    dialog.cccd.setText(make_cccd("068", "nữ", 1980, 7))  # says a woman, the form says nam
-    dialog.save_info_button.click()
-    assert "Số CCCD" in dialog.info_error.text()
-    dialog.cccd.clear()
-    dialog.full_name.clear()
-    dialog.save_info_button.click()
-    assert "Họ và tên" in dialog.info_error.text()
+    dialog.info_tab.full_name.setText("Lê Văn Lỗi")
+    dialog.info_tab.birth_date.line.setText("31/02/1980")
+    dialog.info_tab.save_info_button.click()
+    assert "Không có ngày 31/02/1980" in dialog.info_tab.info_error.text()
+    dialog.info_tab.birth_date.line.setText("01/02/1980")
+    dialog.info_tab.cccd.setText(make_cccd("068", "nữ", 1980, 7))  # says a woman, the form says nam
+    dialog.info_tab.save_info_button.click()
+    assert "Số CCCD" in dialog.info_tab.info_error.text()
+    dialog.info_tab.cccd.clear()
+    dialog.info_tab.full_name.clear()
+    dialog.info_tab.save_info_button.click()
+    assert "Họ và tên" in dialog.info_tab.info_error.text()
     assert dialog.cadre_id is None
     assert not dialog.tabs.isTabEnabled(1)
     assert snapshot(db_path) == before
@@ -178,21 +178,21 @@ def test_planning_warns_past_three_per_post(qtbot, monkeypatch, db, db_path, pag
         asked.append(text)
         return next(answers)
 
-    monkeypatch.setattr(cadre_record, "ask_confirmation", confirm)
+    monkeypatch.setattr(planning_tab, "ask_confirmation", confirm)
     dialog = _dialog(qtbot, page, fourth)
     dialog.tabs.setCurrentIndex(3)
-    dialog.planning_term.setText("2025–2030")
-    _pick(dialog.planning_title, "Chủ tịch Ủy ban nhân dân")
-    dialog.planning_added.line.setText("01/11/2025")
+    dialog.planning_tab.planning_term.setText("2025–2030")
+    _pick(dialog.planning_tab.planning_title, "Chủ tịch Ủy ban nhân dân")
+    dialog.planning_tab.planning_added.line.setText("01/11/2025")
     before = snapshot(db_path)
-    dialog.add_planning_button.click()  # declined: nothing written
+    dialog.planning_tab.add_planning_button.click()  # declined: nothing written
     assert "đã có 3 người trong quy hoạch (tối đa 3)" in asked[0]
-    assert "tối đa 3" in dialog.planning_warning.text()
+    assert "tối đa 3" in dialog.planning_tab.planning_warning.text()
     assert snapshot(db_path) == before
-    dialog.add_planning_button.click()  # confirmed: written, with the warning kept
+    dialog.planning_tab.add_planning_button.click()  # confirmed: written, with the warning kept
     assert len(asked) == 2
-    assert dialog.planning_warning.text().startswith("Đã đưa vào quy hoạch, lưu ý:")
-    assert dialog.planning_model.rowCount() == 1
+    assert dialog.planning_tab.planning_warning.text().startswith("Đã đưa vào quy hoạch, lưu ý:")
+    assert dialog.planning_tab.planning_model.rowCount() == 1
     with db.reader() as session:
         live = session.scalars(
             select(CadrePlanning.cadre_id).where(
@@ -207,15 +207,15 @@ def test_planning_removal_needs_a_reason(qtbot, db, db_path, page):
     cadre = _cadre(db, "Hoàng Văn Quy", 300)
     plan_cadre(db, cadre, "2025-2030", "Phó Bí thư Đảng ủy", date(2025, 10, 1))
     dialog = _dialog(qtbot, page, cadre)
-    dialog.planning_table.selectRow(0)
-    dialog.planning_removed.line.setText("10/01/2026")
+    dialog.planning_tab.planning_table.selectRow(0)
+    dialog.planning_tab.planning_removed.line.setText("10/01/2026")
     before = snapshot(db_path)
-    dialog.remove_planning_button.click()
-    assert "Lý do" in dialog.planning_error.text()
+    dialog.planning_tab.remove_planning_button.click()
+    assert "Lý do" in dialog.planning_tab.planning_error.text()
     assert snapshot(db_path) == before
-    dialog.planning_reason.setText("Không còn đủ tiêu chuẩn")
-    dialog.remove_planning_button.click()
-    assert dialog.planning_model.index(0, 5).data() == "10/01/2026"
+    dialog.planning_tab.planning_reason.setText("Không còn đủ tiêu chuẩn")
+    dialog.planning_tab.remove_planning_button.click()
+    assert dialog.planning_tab.planning_model.index(0, 5).data() == "10/01/2026"
     with db.reader() as session:
         row = session.scalars(select(CadrePlanning)).one()
         assert (row.removed_on, row.removal_reason, row.deleted_at) == (
@@ -228,34 +228,37 @@ def test_planning_removal_needs_a_reason(qtbot, db, db_path, page):
 def test_salary_step_training_and_end_post_through_the_dialog(qtbot, db, page):
     cadre = _cadre(db, "Đỗ Thị Hạnh", 400)
     dialog = _dialog(qtbot, page, cadre)
-    assert dialog.salary_step.value() == 3  # the next step is offered
-    dialog.salary_coefficient.setValue(3.0)
-    dialog.salary_on.line.setText("01/03/2026")
-    dialog.salary_decision.setText("21-QĐ/UBND")
-    dialog.record_salary_button.click()
-    assert dialog.salary_error.isHidden()
-    assert dialog.salary_model.rowCount() == 1
-    assert dialog.salary_model.index(0, 3).data() == "3,00"
-    assert dialog.salary_model.index(0, 5).data() == "Chuyên viên – bậc 2 – 2,67 (01/03/2024)"
-    assert "bậc 3" in dialog.salary_current.text()
-    dialog.salary_on.line.setText("01/01/2020")  # before the current step
-    dialog.record_salary_button.click()
-    assert "không được trước" in dialog.salary_error.text()
+    assert dialog.salary_tab.salary_step.value() == 3  # the next step is offered
+    dialog.salary_tab.salary_coefficient.setValue(3.0)
+    dialog.salary_tab.salary_on.line.setText("01/03/2026")
+    dialog.salary_tab.salary_decision.setText("21-QĐ/UBND")
+    dialog.salary_tab.record_salary_button.click()
+    assert dialog.salary_tab.salary_error.isHidden()
+    assert dialog.salary_tab.salary_model.rowCount() == 1
+    assert dialog.salary_tab.salary_model.index(0, 3).data() == "3,00"
+    assert (
+        dialog.salary_tab.salary_model.index(0, 5).data()
+        == "Chuyên viên – bậc 2 – 2,67 (01/03/2024)"
+    )
+    assert "bậc 3" in dialog.salary_tab.salary_current.text()
+    dialog.salary_tab.salary_on.line.setText("01/01/2020")  # before the current step
+    dialog.salary_tab.record_salary_button.click()
+    assert "không được trước" in dialog.salary_tab.salary_error.text()
 
-    _pick(dialog.training_category, "Lý luận chính trị")
-    assert dialog.training_level.findText("Cao cấp") >= 0  # levels follow the category
-    _pick(dialog.training_level, "Trung cấp")
-    dialog.training_institution.setText("Trường Chính trị tỉnh")
-    dialog.add_training_button.click()
-    assert dialog.training_model.index(0, 1).data() == "Trung cấp"
+    _pick(dialog.training_tab.training_category, "Lý luận chính trị")
+    assert dialog.training_tab.training_level.findText("Cao cấp") >= 0  # levels follow the category
+    _pick(dialog.training_tab.training_level, "Trung cấp")
+    dialog.training_tab.training_institution.setText("Trường Chính trị tỉnh")
+    dialog.training_tab.add_training_button.click()
+    assert dialog.training_tab.training_model.index(0, 1).data() == "Trung cấp"
 
-    _pick(dialog.post_title, "Bí thư Chi bộ")
-    dialog.post_start.line.setText("01/01/2021")
-    dialog.add_post_button.click()
-    dialog.posts_table.selectRow(0)
-    dialog.post_end.line.setText("30/06/2025")
-    dialog.end_post_button.click()
-    assert dialog.posts_model.index(0, 5).data() == "30/06/2025"
+    _pick(dialog.posts_tab.post_title, "Bí thư Chi bộ")
+    dialog.posts_tab.post_start.line.setText("01/01/2021")
+    dialog.posts_tab.add_post_button.click()
+    dialog.posts_tab.posts_table.selectRow(0)
+    dialog.posts_tab.post_end.line.setText("30/06/2025")
+    dialog.posts_tab.end_post_button.click()
+    assert dialog.posts_tab.posts_model.index(0, 5).data() == "30/06/2025"
     with db.reader() as session:
         event = session.scalars(select(CadreEvent)).one()
         assert (event.kind, event.on_date, event.decision_no) == (
@@ -285,14 +288,14 @@ def test_linking_a_member_fills_the_new_record(qtbot, db, page, org_ids):
         today=TODAY,
     )
     dialog = _dialog(qtbot, page, None)
-    dialog.member_link.line.setText("nguyen thi dao")
-    dialog.member_link.search_now()
-    assert dialog.member_link.result_count() == 1
-    dialog.member_link.choose_result(0)
-    assert dialog.full_name.text() == "Nguyễn Thị Đào"
-    assert dialog.sex.currentData() == "nữ"
-    assert dialog.birth_date.text() == "17/05/1990"
-    dialog.save_info_button.click()
+    dialog.info_tab.member_link.line.setText("nguyen thi dao")
+    dialog.info_tab.member_link.search_now()
+    assert dialog.info_tab.member_link.result_count() == 1
+    dialog.info_tab.member_link.choose_result(0)
+    assert dialog.info_tab.full_name.text() == "Nguyễn Thị Đào"
+    assert dialog.info_tab.sex.currentData() == "nữ"
+    assert dialog.info_tab.birth_date.text() == "17/05/1990"
+    dialog.info_tab.save_info_button.click()
     with db.reader() as session:
         cadre = session.get(Cadre, dialog.cadre_id)
         assert cadre is not None

@@ -1,0 +1,1 @@
+"""The cadre record dialog, one module per tab (`record.CadreRecordDialog` assembles them)."""
