@@ -13,6 +13,8 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,6 +32,7 @@ from partydesk.rules import (
     full_months_between,
 )
 from partydesk.rules.ages import admission_age_ok
+from partydesk.services.member_state import EventFact, derive_state
 
 add_messages(
     {
@@ -130,6 +133,10 @@ add_messages(
             "{name} được chọn hai lần.",
             "{name} was selected twice.",
         ),
+        "admission.one_member": (
+            "«{step}» ghi cho từng người một: chỉ chọn một người.",
+            "'{step}' is recorded for one person at a time: select one.",
+        ),
         "admission.unknown_step": ("Không có bước «{step}».", "There is no step '{step}'."),
         # Notices: shown before saving and after, never a refusal.
         "admission.decision_late": (
@@ -167,6 +174,60 @@ add_messages(
             " stays {official}.",
         ),
     }
+)
+
+
+class Step(StrEnum):
+    """The steps from candidate to official member, in order (domain.md §3.2)."""
+
+    COURSE = "course"
+    INTRODUCER = "introducer"
+    APPLICATION = "application"
+    BIOGRAPHY = "biography"
+    BRANCH = "branch_resolution"
+    GRASSROOTS = "grassroots_resolution"
+    DECISION = "admission_decision"
+    CEREMONY = "ceremony"
+    RECOGNITION_BRANCH = "recognition_branch_resolution"
+    RECOGNITION = "recognition"
+    FAIL = "recognition_failed"
+
+    @property
+    def label(self) -> str:
+        """Vietnamese label."""
+        if self is Step.INTRODUCER:
+            return "Người giới thiệu"
+        return STEP_EVENTS[self].label
+
+    @property
+    def needs_number(self) -> bool:
+        """Resolutions and decisions carry a document number."""
+        return self in _NUMBERED
+
+    @property
+    def needs_signer(self) -> bool:
+        """Decisions name their signer."""
+        return self in (Step.DECISION, Step.RECOGNITION)
+
+
+STEP_EVENTS: dict[Step, EventKind] = {
+    Step.COURSE: EventKind.COURSE_COMPLETED,
+    Step.APPLICATION: EventKind.APPLICATION,
+    Step.BIOGRAPHY: EventKind.BIOGRAPHY_VERIFIED,
+    Step.BRANCH: EventKind.BRANCH_RESOLUTION,
+    Step.GRASSROOTS: EventKind.GRASSROOTS_RESOLUTION,
+    Step.DECISION: EventKind.ADMISSION_DECISION,
+    Step.CEREMONY: EventKind.CEREMONY,
+    Step.RECOGNITION_BRANCH: EventKind.RECOGNITION_BRANCH_RESOLUTION,
+    Step.RECOGNITION: EventKind.RECOGNITION,
+    Step.FAIL: EventKind.RECOGNITION_FAILED,
+}
+_NUMBERED = (
+    Step.BRANCH,
+    Step.GRASSROOTS,
+    Step.DECISION,
+    Step.RECOGNITION_BRANCH,
+    Step.RECOGNITION,
 )
 
 #: Điều lệ Đảng điều 4 khoản 1–2: two official members, or the union and one member.
@@ -287,6 +348,12 @@ def get_member(session: Session, member_id: int) -> Member:
     if member is None or member.deleted_at is not None:
         raise PartydeskError("member.not_found", ref=member_id)
     return member
+
+
+def whole(p: RuleParameter) -> int:
+    """A parameter's value as a whole number (days, months, years)."""
+    value: Any = p.value
+    return int(value)
 
 
 def parameter(rules: RuleTable, key: str, on: date) -> RuleParameter:
@@ -430,7 +497,9 @@ def require_once(scope: StepScope, label: str, kind: EventKind) -> None:
 def require_present(label: str, kind: EventKind, event: CycleEvent | None, source: str) -> None:
     """A step needs an earlier step recorded first."""
     if event is None:
-        raise PartydeskError("admission.step_missing", step=label, missing=kind.label, source=source)
+        raise PartydeskError(
+            "admission.step_missing", step=label, missing=kind.label, source=source
+        )
 
 
 def require_number(data: StepInput, label: str) -> None:
@@ -498,8 +567,8 @@ def branch_resolution(scope: StepScope, data: StepInput) -> list[Notice]:
     min_age = parameter(rules, "admission.min_age_months", on)
     max_age = parameter(rules, "admission.max_age_months", on)
     total = full_age_months(scope.member.birth_date, on)
-    if not admission_age_ok(scope.member.birth_date, on, int(min_age.value), int(max_age.value)):
-        source = min_age.source if total < int(min_age.value) else max_age.source
+    if not admission_age_ok(scope.member.birth_date, on, whole(min_age), whole(max_age)):
+        source = min_age.source if total < whole(min_age) else max_age.source
         raise PartydeskError(
             "admission.age",
             value=fmt(on),
@@ -516,7 +585,7 @@ def branch_resolution(scope: StepScope, data: StepInput) -> list[Notice]:
     require_present(label, EventKind.COURSE_COMPLETED, taken, validity.source)
     assert taken is not None
     require_after(label, on, taken)
-    expires = add_months(taken.on_date, 12 * int(validity.value))
+    expires = add_months(taken.on_date, 12 * whole(validity))
     if on > expires:
         raise PartydeskError(
             "admission.course_expired",
@@ -608,7 +677,9 @@ def add_introducer_in(scope: StepScope, data: IntroducerInput) -> CandidateIntro
     present = introducers_of(scope.session, scope.member.id, scope.cycle)
     kinds = [r.kind for r in present]
     if introducers_complete(kinds):
-        raise PartydeskError("admission.introducers_full", name=scope.member.full_name, source=source)
+        raise PartydeskError(
+            "admission.introducers_full", name=scope.member.full_name, source=source
+        )
     full_name = data.full_name.strip()
     if kind is IntroducerKind.MEMBER:
         if data.introducer_member_id is None:
@@ -628,7 +699,7 @@ def add_introducer_in(scope: StepScope, data: IntroducerInput) -> CandidateIntro
         if data.worked_from is None:
             raise ValidationError("field.required", field="Cùng công tác từ ngày")
         months = full_months_between(data.worked_from, on)
-        if months < int(min_months.value):
+        if months < whole(min_months):
             raise PartydeskError(
                 "admission.introducer_too_short",
                 introducer=full_name,
@@ -647,9 +718,7 @@ def add_introducer_in(scope: StepScope, data: IntroducerInput) -> CandidateIntro
     row = CandidateIntroducer(
         member_id=scope.member.id,
         kind=kind.value,
-        introducer_member_id=data.introducer_member_id
-        if kind is IntroducerKind.MEMBER
-        else None,
+        introducer_member_id=data.introducer_member_id if kind is IntroducerKind.MEMBER else None,
         full_name=full_name,
         worked_from=data.worked_from,
         introduced_on=on,
@@ -665,8 +734,6 @@ def _official_on(session: Session, member_id: int, on: date) -> bool:
     Replays the introducer's events up to that day, so a member recognized later, or
     who had left or transferred out by then, does not qualify.
     """
-    from partydesk.services.member_state import EventFact, derive_state
-
     rows = session.execute(
         select(
             MemberEvent.kind,

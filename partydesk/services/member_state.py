@@ -66,7 +66,10 @@ def derive_state(events: Iterable[EventFact]) -> MemberState:
                 first_decision = event.on_date
                 decision_no = event.decision_no
             if status in (MemberStatus.LEFT, MemberStatus.TRANSFERRED_OUT):
+                # Re-admission: probation starts again from a new ceremony, so the old
+                # ceremony and official date no longer describe the current membership.
                 status = MemberStatus.CANDIDATE
+                ceremony = None
                 official = None
                 left_on = None
         elif kind is EventKind.CEREMONY:
