@@ -274,7 +274,9 @@ def record_print(db: Database, document_id: int, file_name: str) -> DocumentRow:
     with db.session("documents.print") as session:
         doc = _get(session, document_id)
         if doc.voided_on is not None:
-            raise PartydeskError("document.voided", number=format_number(doc, abbreviations(session)))
+            raise PartydeskError(
+                "document.voided", number=format_number(doc, abbreviations(session))
+            )
         doc.print_count = (doc.print_count or 0) + 1
         doc.file_name = file_name
         return document_row(session, doc)
@@ -294,8 +296,11 @@ def list_documents(
         query = select(IssuedDocument).where(
             IssuedDocument.year == year, IssuedDocument.deleted_at.is_(None)
         )
+        table = abbreviations(session)
         if doc_type:
-            query = query.where(IssuedDocument.doc_type == doc_type)
+            # Accept the abbreviation as written on documents too ("QĐ" for code "QD").
+            codes = {code for code, abbreviation in table.items() if abbreviation == doc_type}
+            query = query.where(IssuedDocument.doc_type.in_(codes | {doc_type}))
         if issuer:
             query = query.where(IssuedDocument.issuer_symbol == issuer)
         docs = session.scalars(
@@ -303,7 +308,6 @@ def list_documents(
                 IssuedDocument.issuer_symbol, IssuedDocument.doc_type, IssuedDocument.number
             )
         ).all()
-        table = abbreviations(session)
         names = dict(
             session.execute(
                 select(Member.id, Member.full_name).where(
@@ -312,6 +316,5 @@ def list_documents(
             ).all()
         )
         return [
-            _row(doc, table, names.get(doc.member_id, "") if doc.member_id else "")
-            for doc in docs
+            _row(doc, table, names.get(doc.member_id, "") if doc.member_id else "") for doc in docs
         ]

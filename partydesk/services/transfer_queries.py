@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
-from partydesk.codes import MemberStatus, TransferDirection, TransferStatus
+from partydesk.codes import MemberStatus, OrgKind, TransferDirection, TransferStatus
 from partydesk.db.engine import Database
 from partydesk.db.models import (
     CatalogueItem,
@@ -30,6 +30,7 @@ from partydesk.errors import PartydeskError, add_messages
 from partydesk.rules import clean_text
 from partydesk.services.document_register import abbreviations, format_number
 from partydesk.services.due import DueContext, DueItem
+from partydesk.services.member_queries import BranchChoice
 
 add_messages(
     {
@@ -46,8 +47,7 @@ add_messages(
         "transfer.not_member": (
             "Không chuyển sinh hoạt đảng cho {name}: người này là {status}, chưa là đảng"
             " viên. Căn cứ: {source}.",
-            "Cannot transfer {name}: the person is '{status}', not a party member."
-            " Rule: {source}.",
+            "Cannot transfer {name}: the person is '{status}', not a party member. Rule: {source}.",
         ),
         "transfer.member_gone": (
             "Không chuyển sinh hoạt đảng cho {name}: đảng viên đang ở trạng thái «{status}».",
@@ -58,8 +58,7 @@ add_messages(
             "{name} already has letter {letter} in transit.",
         ),
         "transfer.temporary_open": (
-            "{name} đang sinh hoạt tạm thời tại «{host}» đến {until}: hãy ghi nhận trở về"
-            " trước.",
+            "{name} đang sinh hoạt tạm thời tại «{host}» đến {until}: hãy ghi nhận trở về trước.",
             "{name} is temporarily at '{host}' until {until}: record the return first.",
         ),
         "transfer.no_temporary": (
@@ -67,8 +66,8 @@ add_messages(
             "{name} has no open temporary transfer.",
         ),
         "transfer.before_last_event": (
-            "Ngày {field} ({value}) trước sự kiện gần nhất của {name}: «{event}» ngày {last}.",
-            "The {field} ({value}) is before {name}'s latest event '{event}' of {last}.",
+            "{field} ({value}) trước sự kiện gần nhất của {name}: «{event}» ngày {last}.",
+            "{field} ({value}) is before {name}'s latest event '{event}' of {last}.",
         ),
         "transfer.wrong_kind": (
             "Hình thức «{kind}» không dùng cho việc này (dùng: {allowed}).",
@@ -126,7 +125,11 @@ DISCIPLINE_SOURCE = (
 MEMBERS_ONLY_SOURCE = "Điều lệ Đảng 2011, Điều 6 (chuyển sinh hoạt đảng là việc của đảng viên)"
 
 #: Statuses of people no longer here: they cannot be transferred.
-GONE_STATUSES = (MemberStatus.LEFT.value, MemberStatus.DECEASED.value, MemberStatus.TRANSFERRED_OUT.value)
+GONE_STATUSES = (
+    MemberStatus.LEFT.value,
+    MemberStatus.DECEASED.value,
+    MemberStatus.TRANSFERRED_OUT.value,
+)
 
 
 @dataclass(frozen=True)
@@ -241,9 +244,7 @@ def sending_chain(session: Session, branch_id: int | None) -> list[Hop]:
     root_id = session.scalar(select(Office.organization_id).limit(1))
     parents = dict(
         session.execute(
-            select(Organization.id, Organization.parent_id).where(
-                Organization.deleted_at.is_(None)
-            )
+            select(Organization.id, Organization.parent_id).where(Organization.deleted_at.is_(None))
         ).all()
     )
     names = dict(session.execute(select(Organization.id, Organization.name)).all())
@@ -598,3 +599,28 @@ def due_items(context: DueContext) -> list[DueItem]:
             )
     return items
 
+
+@dataclass(frozen=True)
+class TransferChoices:
+    """What the transfer forms offer: kinds by operation and the live chi bộ of this office."""
+
+    kinds: dict[str, str]
+    branches: list[BranchChoice]
+
+
+def transfer_choices(db: Database) -> TransferChoices:
+    """Kind names (catalogue `transfer_kind`) and the branches members can be placed in."""
+    with db.reader() as session:
+        parent = aliased(Organization)
+        rows = session.execute(
+            select(Organization.id, Organization.name, parent.name, Organization.kind)
+            .outerjoin(parent, parent.id == Organization.parent_id)
+            .where(Organization.deleted_at.is_(None), Organization.dissolved_on.is_(None))
+            .order_by(Organization.sort_order, Organization.code)
+        ).all()
+        branches = [
+            BranchChoice(org_id, name, parent_name or "")
+            for org_id, name, parent_name, kind in rows
+            if OrgKind(kind).holds_members
+        ]
+        return TransferChoices(kind_labels(session), branches)
