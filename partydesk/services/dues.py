@@ -196,7 +196,9 @@ def _round_dong(amount: Decimal) -> int:
     return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def expected_dues(category: str | None, basis: int | None, month: date, rules: RuleTable) -> int:
+def expected_dues(
+    category: str | None, basis: int | None, month: date, rules: RuleTable, *, name: str = ""
+) -> int:
     """The monthly dues in đồng of a member of `category` with monthly `basis`, for `month`.
 
     Read from the rule in force in that month (see `_rule_day`). Errors:
@@ -206,7 +208,7 @@ def expected_dues(category: str | None, basis: int | None, month: date, rules: R
     month = month_start(month)
     on = _rule_day(month)
     if not category:
-        raise PartydeskError("dues.no_category", name="Đảng viên")
+        raise PartydeskError("dues.no_category", name=name or "Đảng viên")
     try:
         if category in RATE_RULES:
             key = RATE_RULES[category]
@@ -304,7 +306,20 @@ def _counted_in_month(member: Any, month: date) -> bool:
     return member.left_on is None or member.left_on >= month
 
 
-def _branch_members(session: Session, organization_id: int, month: date) -> list[Member]:
+#: The member columns the register needs: plain rows, not ORM objects (a branch of
+#: hundreds is read for every month of the demo and of a year's flags).
+_MEMBER_COLUMNS = (
+    Member.id,
+    Member.full_name,
+    Member.status,
+    Member.ceremony_date,
+    Member.left_on,
+    Member.dues_category_code,
+    Member.dues_basis,
+)
+
+
+def _branch_members(session: Session, organization_id: int, month: date) -> list[Any]:
     """Members whose activity was in the branch during `month`, in list order.
 
     A member who moved during the month belongs to the branch of the later membership,
@@ -333,8 +348,8 @@ def _branch_members(session: Session, organization_id: int, month: date) -> list
     ids = [m for m, (_, org) in latest.items() if org == organization_id]
     if not ids:
         return []
-    members = session.scalars(
-        select(Member)
+    members = session.execute(
+        select(*_MEMBER_COLUMNS)
         .where(Member.id.in_(ids), Member.deleted_at.is_(None))
         .order_by(Member.name_sort_key, Member.id)
     ).all()
@@ -387,10 +402,14 @@ def dues_register(db: Database, organization_id: int, month: date) -> list[DuesR
             expected: int | None = None
             problem = ""
             try:
-                expected = expected_dues(member.dues_category_code, member.dues_basis, month, rules)
+                expected = expected_dues(
+                    member.dues_category_code,
+                    member.dues_basis,
+                    month,
+                    rules,
+                    name=member.full_name,
+                )
             except PartydeskError as exc:
-                if exc.code == "dues.no_category":
-                    exc.params["name"] = member.full_name
                 problem = exc.message("vi")
             payment = paid.get(member.id)
             rows.append(
@@ -522,14 +541,13 @@ def full_payments(db: Database, organization_id: int, month: date) -> list[DuesE
     with db.reader() as session:
         rules = load_rule_table(session)
         for member in _branch_members(session, organization_id, month_start(month)):
-            try:
-                amount = expected_dues(
-                    member.dues_category_code, member.dues_basis, month_start(month), rules
-                )
-            except PartydeskError as exc:
-                if exc.code == "dues.no_category":
-                    exc.params["name"] = member.full_name
-                raise
+            amount = expected_dues(
+                member.dues_category_code,
+                member.dues_basis,
+                month_start(month),
+                rules,
+                name=member.full_name,
+            )
             entries.append(DuesEntry(member.id, amount))
     return entries
 
@@ -690,7 +708,7 @@ def _demo_category(
     return "bhxh", rng.randrange(4_680_000, 16_000_000, 10_000)
 
 
-def _demo_amount(rules: RuleTable, member: Member, month: date) -> int:
+def _demo_amount(rules: RuleTable, member: Any, month: date) -> int:
     try:
         return expected_dues(member.dues_category_code, member.dues_basis, month, rules)
     except PartydeskError as exc:
@@ -765,3 +783,43 @@ def demo_dues(db: Database, today: date | None = None, seed: int = 1) -> DemoDue
                         session, branch, month, entries, paid_on, "dues.demo"
                     ).inserted
     return DemoDuesSummary(len(rows), written, len(behind))
+
+
+# --- lookups for the command line ------------------------------------------------------------
+
+
+def organization_by_code(db: Database, code: str) -> tuple[int, str]:
+    """The id and name of the live organization with `code` (e.g. "DR.01.01").
+
+    Errors: `organization.not_found`.
+    """
+    with db.reader() as session:
+        row = session.execute(
+            select(Organization.id, Organization.name).where(
+                Organization.code == code.strip(), Organization.deleted_at.is_(None)
+            )
+        ).first()
+        if row is None:
+            raise PartydeskError("organization.not_found", ref=code)
+        return int(row[0]), str(row[1])
+
+
+def find_member(db: Database, ref: str) -> int:
+    """A member's id from a reference typed on the command line: the id or the CCCD.
+
+    Errors: `member.not_found`.
+    """
+    text = "".join(ref.split())
+    with db.reader() as session:
+        member_id: int | None = None
+        if len(text) == 12 and text.isdigit():
+            member_id = session.scalar(
+                select(Member.id).where(Member.cccd == text, Member.deleted_at.is_(None))
+            )
+        elif text.isdigit():
+            member_id = session.scalar(
+                select(Member.id).where(Member.id == int(text), Member.deleted_at.is_(None))
+            )
+        if member_id is None:
+            raise PartydeskError("member.not_found", ref=ref)
+        return member_id

@@ -41,10 +41,15 @@ def seed_default_rules(session: Session) -> int:
 def load_rule_table(session: Session) -> RuleTable:
     """The rule table as stored (defaults plus the administrator's dated changes)."""
     rows = session.scalars(
-        select(RuleParameterRow).where(RuleParameterRow.deleted_at.is_(None))
+        select(RuleParameterRow)
+        .where(RuleParameterRow.deleted_at.is_(None))
+        .order_by(RuleParameterRow.is_default.desc(), RuleParameterRow.id)
     ).all()
     if not rows:
         return RuleTable.default()
+    # Shipped rows come first, so an administrator's row from the same date as a shipped
+    # one replaces it (the shipped row itself is never changed: services/rule_admin.py).
+    chosen = {(row.key, row.valid_from): row for row in rows}
     return RuleTable(
         RuleParameter(
             key=row.key,
@@ -54,7 +59,7 @@ def load_rule_table(session: Session) -> RuleTable:
             note=row.note,
             uncertain=row.uncertain,
         )
-        for row in rows
+        for row in chosen.values()
     )
 
 
