@@ -24,7 +24,7 @@ from partydesk.codes import LEAVING_EVENTS, EventKind, MemberStatus
 from partydesk.db.engine import Database
 from partydesk.db.models import CatalogueItem, Member, MemberEvent, Membership, Organization
 from partydesk.errors import PartydeskError, ValidationError
-from partydesk.rules import readmission_earliest
+from partydesk.rules import RuleParameter, RuleTable, add_months
 from partydesk.rules.ruletable import RuleMissing
 from partydesk.services.due import DueContext, DueItem
 from partydesk.services.members import check_member_organization, refresh_state
@@ -771,6 +771,22 @@ def _unanswered_leavings(history: list[MemberEvent]) -> list[MemberEvent]:
     return leavings
 
 
+def _readmission_rule(rules: RuleTable, left_on: date, on: date) -> RuleParameter:
+    """The waiting rule (`readmission.min_months`) in force when the member left.
+
+    For a leaving older than the first recorded value: the rule in force on `on`.
+    """
+    try:
+        return rules.parameter("readmission.min_months", left_on)
+    except RuleMissing:
+        try:
+            return rules.parameter("readmission.min_months", on)
+        except RuleMissing as exc:
+            raise PartydeskError(
+                "rule.missing", key=exc.key, on=exc.on.strftime("%d/%m/%Y")
+            ) from exc
+
+
 def readmission_reasons(session: Session, member: Member, on: date) -> list[PartydeskError]:
     """Why `member` may not be re-admitted by a decision of `on` (empty: allowed)."""
     rules = load_rule_table(session)
@@ -779,14 +795,11 @@ def readmission_reasons(session: Session, member: Member, on: date) -> list[Part
     leavings = _unanswered_leavings(history)
     left_on = member.left_on or (leavings[-1].on_date if leavings else None)
     if status is not MemberStatus.LEFT or left_on is None:
-        try:
-            source = rules.parameter("readmission.min_months", on).source
-        except RuleMissing:
-            source = _CHARTER_LEAVING
+        source = _readmission_rule(rules, on, on).source
         return [PartydeskError("readmission.not_left", status=status.label, source=source)]
     reasons: list[PartydeskError] = []
-    parameter = rules.parameter("readmission.min_months", left_on)
-    earliest = readmission_earliest(left_on, rules)
+    parameter = _readmission_rule(rules, left_on, on)
+    earliest = add_months(left_on, int(rules.value(parameter.key, parameter.valid_from)))
     if on < earliest:
         reasons.append(
             PartydeskError(
@@ -904,7 +917,9 @@ def readmission_earliest_for(db: Database, member_id: int) -> date | None:
         member = get_member(session, member_id)
         if member.left_on is None or member.status != MemberStatus.LEFT.value:
             return None
-        return readmission_earliest(member.left_on, load_rule_table(session))
+        rules = load_rule_table(session)
+        parameter = _readmission_rule(rules, member.left_on, date.today())
+        return add_months(member.left_on, int(rules.value(parameter.key, parameter.valid_from)))
 
 
 def organization_name(session: Session, organization_id: int | None) -> str:
@@ -913,3 +928,77 @@ def organization_name(session: Session, organization_id: int | None) -> str:
         return ""
     org = session.get(Organization, organization_id)
     return org.name if org is not None else ""
+
+
+@dataclass(frozen=True)
+class MemberLifecycleForm:
+    """What the leaving, exemption, discipline and re-admission dialogs show and offer."""
+
+    member_id: int
+    full_name: str
+    status: str
+    left_on: date | None
+    organization_id: int | None
+    review_since: date | None
+    grounds: tuple[CatalogueFacts, ...]
+    sanctions: tuple[CatalogueFacts, ...]
+    exemption_until: date | None
+    branches: tuple[tuple[int, str], ...]
+
+
+def lifecycle_form(db: Database, member_id: int) -> MemberLifecycleForm:
+    """The member's state and the choices that apply to it (grounds, sanctions, branches)."""
+    with db.reader() as session:
+        member = get_member(session, member_id)
+        status = _status(member)
+        key = _applies_key(status)
+        is_member = status in _MEMBERS
+        grounds = tuple(
+            facts
+            for facts in catalogue_facts(session, "strike_off_ground").values()
+            if is_member and key in facts.extra.get("applies_to", [])
+        )
+        sanctions = tuple(
+            facts
+            for facts in catalogue_facts(session, "discipline").values()
+            if is_member and key in facts.extra.get("applies_to", [])
+        )
+        review = _open_review(session, member.id)
+        until: date | None = None
+        if status is MemberStatus.EXEMPTED:
+            start = session.scalars(
+                select(MemberEvent)
+                .where(
+                    MemberEvent.member_id == member.id,
+                    MemberEvent.kind == EventKind.EXEMPTION_START.value,
+                    MemberEvent.deleted_at.is_(None),
+                )
+                .order_by(MemberEvent.on_date.desc(), MemberEvent.id.desc())
+                .limit(1)
+            ).first()
+            text = json.loads(start.details_json or "{}").get("until") if start else None
+            until = date.fromisoformat(text) if text else None
+        branches = tuple(
+            (org.id, org.name)
+            for org in session.scalars(
+                select(Organization)
+                .where(
+                    Organization.deleted_at.is_(None),
+                    Organization.dissolved_on.is_(None),
+                    Organization.kind.in_(["chi_bo_co_so", "chi_bo", "to_dang"]),
+                )
+                .order_by(Organization.code)
+            )
+        )
+        return MemberLifecycleForm(
+            member_id=member.id,
+            full_name=member.full_name,
+            status=member.status,
+            left_on=member.left_on,
+            organization_id=member.organization_id,
+            review_since=review.on_date if review is not None else None,
+            grounds=grounds,
+            sanctions=sanctions,
+            exemption_until=until,
+            branches=branches,
+        )
