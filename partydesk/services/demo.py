@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TypeVar
@@ -24,6 +24,7 @@ from partydesk.codes import EventKind, OrgKind
 from partydesk.db.engine import Database
 from partydesk.db.models import CommitteeMember
 from partydesk.rules import add_months, add_working_days, make_cccd
+from partydesk.services import admission, dues, ratings, transfer_demo
 from partydesk.services.cadres import (
     CadreInput,
     PostInput,
@@ -37,6 +38,14 @@ from partydesk.services.office import OfficeInput, add_office
 from partydesk.services.organizations import (
     OrganizationInput,
     add_organization,
+)
+
+#: The lifecycle areas' demo builders, in the order a real office's year unfolds.
+_LIFECYCLE_DEMOS: tuple[Callable[[Database, date, int], object], ...] = (
+    admission.demo_admission,
+    transfer_demo.demo_transfers,
+    dues.demo_dues,
+    ratings.demo_records,
 )
 
 DEMO_OFFICE = OfficeInput(
@@ -218,10 +227,35 @@ def _w(item: object) -> float:
 
 
 def build_demo_office(
-    db: Database, members: int = 2000, seed: int = 1, today: date | None = None
+    db: Database,
+    members: int = 2000,
+    seed: int = 1,
+    today: date | None = None,
+    *,
+    lifecycle: bool = True,
 ) -> DemoSummary:
-    """Create the demo office in an empty database, in one transaction."""
+    """Create the demo office in an empty database.
+
+    The office, its tree, members and cadres are one transaction; the lifecycle work in
+    progress (candidates at every step, transfers, dues, ratings, badges…) is then added
+    through the same services a clerk uses, so the demo obeys every rule. An office
+    without members (benchmarks) or built with `lifecycle=False` (tests of one area's
+    demo) gets no lifecycle data.
+    """
     today = today or date.today()
+    summary = _build_registers(db, members, seed, today)
+    if members and lifecycle:
+        add_lifecycle_demo(db, today, seed)
+    return summary
+
+
+def add_lifecycle_demo(db: Database, today: date, seed: int) -> None:
+    """Work in progress of every lifecycle area, deterministic for a seed and `today`."""
+    for add in _LIFECYCLE_DEMOS:
+        add(db, today, seed)
+
+
+def _build_registers(db: Database, members: int, seed: int, today: date) -> DemoSummary:
     rng = random.Random(seed)
     with db.session("build_demo_office") as session:
         office = add_office(session, DEMO_OFFICE)

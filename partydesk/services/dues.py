@@ -658,11 +658,25 @@ def due_items(context: DueContext) -> list[DueItem]:
     """Due provider: members with the strike-off number of unpaid months this year.
 
     The item falls due at the end of the month that reached the threshold, so it is
-    always overdue: the branch should consider the proposal now.
+    always overdue: the branch should consider the proposal now. Only branches that keep
+    their dues register here this year are checked: an office that has not started
+    entering dues must not see every member flagged.
     """
+    year_start = date(context.today.year, 1, 1)
+    keeping = set(
+        context.session.scalars(
+            select(DuesPayment.organization_id)
+            .where(DuesPayment.month >= year_start, DuesPayment.deleted_at.is_(None))
+            .distinct()
+        )
+    )
+    if not keeping:
+        return []
     flags, threshold, _source = _unpaid(context.session, context.today.year, context.today, None)
     items: list[DueItem] = []
     for flag in flags:
+        if flag.organization_id not in keeping:
+            continue
         months = ", ".join(f"{m:%m}" for m in flag.months)
         items.append(
             context.item(

@@ -18,8 +18,28 @@ from sqlalchemy.orm import Session
 from partydesk.codes import COUNTED_STATUSES, OrgKind
 from partydesk.db.engine import Database
 from partydesk.db.models import Member, Organization
-from partydesk.services import admission, due
-from partydesk.services.due import DUE_HORIZON_DAYS, DueItem, work_calendar
+from partydesk.services import (
+    admission,
+    badges,
+    cadre_terms,
+    due,
+    dues,
+    leaving,
+    ratings,
+    transfer_queries,
+)
+from partydesk.services.due import DUE_HORIZON_DAYS, DueItem, DueProvider, work_calendar
+
+#: Every lifecycle area's "Việc cần làm" provider.
+DUE_PROVIDERS: list[DueProvider] = [
+    admission.due_items,
+    transfer_queries.due_items,
+    leaving.due_items,
+    dues.due_items,
+    badges.due_items,
+    ratings.due_items,
+    cadre_terms.due_items,
+]
 
 __all__ = [
     "DUE_HORIZON_DAYS",
@@ -63,7 +83,7 @@ def overview(db: Database, today: date | None = None) -> Overview:
         return Overview(
             by_status,
             _by_grassroots(session),
-            due.collect(due.due_context(session, today), [admission.due_items]),
+            due.collect(due.due_context(session, today), DUE_PROVIDERS),
         )
 
 

@@ -31,11 +31,18 @@ from partydesk.services.database import backup_now
 from partydesk.services.due import DueItem
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.dialogs.preferences import PreferencesDialog
+from partydesk.ui.dialogs.rule_editor import RuleEditorDialog
+from partydesk.ui.pages.admission import AdmissionPage
+from partydesk.ui.pages.badges import BadgesPage
+from partydesk.ui.pages.cadre_deadlines import CadreDeadlinesPage
 from partydesk.ui.pages.cadres import CadresPage
+from partydesk.ui.pages.dues import DuesPage
 from partydesk.ui.pages.members import MembersPage
 from partydesk.ui.pages.org_tree_panel import OrgTreePanel
 from partydesk.ui.pages.organizations import OrganizationsPage
 from partydesk.ui.pages.overview import OverviewPage
+from partydesk.ui.pages.ratings import RatingsPage
+from partydesk.ui.pages.transfers import TransfersPage
 from partydesk.ui.search_box import GlobalSearch
 
 MAX_RECENT = 8
@@ -59,20 +66,47 @@ class MainWindow(QMainWindow):
         self.organizations = OrganizationsPage(ctx)
         self.members = MembersPage(ctx)
         self.cadres = CadresPage(ctx)
+        self.admission = AdmissionPage(ctx)
+        self.transfers = TransfersPage(ctx)
+        self.dues = DuesPage(ctx)
+        self.ratings = RatingsPage(ctx)
+        self.badges = BadgesPage(ctx)
+        self.cadre_deadlines = CadreDeadlinesPage(ctx)
         self._pages: dict[str, tuple[QWidget, str, str]] = {
             "overview": (self.overview, self.tr("Tổng quan"), "Ctrl+1"),
             "organizations": (self.organizations, self.tr("Tổ chức"), "Ctrl+2"),
             "members": (self.members, self.tr("Đảng viên"), "Ctrl+3"),
-            "cadres": (self.cadres, self.tr("Cán bộ"), "Ctrl+4"),
+            "admission": (self.admission, self.tr("Kết nạp"), "Ctrl+4"),
+            "transfers": (self.transfers, self.tr("Chuyển sinh hoạt"), "Ctrl+5"),
+            "dues": (self.dues, self.tr("Đảng phí"), "Ctrl+6"),
+            "ratings": (self.ratings, self.tr("Đánh giá"), "Ctrl+7"),
+            "badges": (self.badges, self.tr("Huy hiệu"), "Ctrl+Shift+7"),
+            "cadres": (self.cadres, self.tr("Cán bộ"), "Ctrl+8"),
+            "cadre_deadlines": (self.cadre_deadlines, self.tr("Hạn cán bộ"), "Ctrl+9"),
         }
         for page, _title, _key in self._pages.values():
             self.stack.addWidget(page)
         # What a "Việc cần làm" item opens, by its action key (a handler returns False
         # when it cannot open the item, and the record opens instead), and which due
         # groups each page's navigation button counts.
-        self._due_handlers: dict[str, Callable[[DueItem], bool]] = {}
+        self._due_handlers: dict[str, Callable[[DueItem], bool]] = {
+            "admission_decision": self._open_admission_step,
+            "ceremony": self._open_admission_step,
+            "recognition": self._open_admission_step,
+            "transfer_received": self._open_transfer_item,
+            "temporary_return": self._open_transfer_item,
+            "dues": lambda _item: self._show("dues"),
+            "ratings": lambda _item: self._show("ratings"),
+            "badges": self._open_badges_item,
+            "cadre": self._open_cadre_item,
+        }
         self._page_due_groups: dict[str, tuple[str, ...]] = {
-            "cadres": ("cadre_term", "retirement", "salary_step"),
+            "admission": ("admission", "recognition"),
+            "transfers": ("transfer",),
+            "dues": ("dues",),
+            "ratings": ("rating",),
+            "badges": ("badge",),
+            "cadre_deadlines": ("cadre_term", "retirement", "salary_step"),
         }
         self.tree = OrgTreePanel(ctx)
         dock = QDockWidget(self.tr("Cây tổ chức"), self)
@@ -88,8 +122,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.office_label)
         self.tree.organization_selected.connect(self._organization_selected)
         self.search.member_chosen.connect(self.open_member)
+        self.dues.member_requested.connect(self.open_member)
+        self.cadre_deadlines.cadre_requested.connect(self._open_cadre)
         self.overview.due_requested.connect(self.open_due_item)
         self.overview.due_counts_changed.connect(self._show_due_counts)
+        self._show_due_counts(self.overview.due_counts)  # the first load came before
         # A sub-organization clicked on the Tổ chức page is selected in the tree, which
         # then shows it everywhere (the tree is the one place that says "where we are").
         self.organizations.organization_requested.connect(self.tree.select_organization)
@@ -144,6 +181,8 @@ class MainWindow(QMainWindow):
         for action in self._page_action.values():
             view.addAction(action)
         tools = self.menuBar().addMenu(self.tr("&Công cụ"))
+        tools.addAction(self.tr("Bảng quy định (thời hạn, định mức)…"), self._rule_editor)
+        tools.addSeparator()
         tools.addAction(self.tr("Tùy chọn…"), self._preferences)
         help_menu = self.menuBar().addMenu(self.tr("Trợ &giúp"))
         help_menu.addAction(self.tr("Giới thiệu partydesk"), self._about)
@@ -186,6 +225,37 @@ class MainWindow(QMainWindow):
         elif item.cadre_id is not None:
             self.show_page("cadres")
             self.cadres.open_cadre(item.cadre_id)
+
+    def _open_admission_step(self, item: DueItem) -> bool:
+        if item.member_id is None:
+            return False
+        self.show_page("admission")
+        self.admission.open_step(item.member_id, item.action)
+        return True
+
+    def _open_transfer_item(self, item: DueItem) -> bool:
+        self.show_page("transfers")
+        self.transfers.open_due(item.action, item.transfer_id)
+        return True
+
+    def _open_badges_item(self, item: DueItem) -> bool:
+        self.show_page("badges")
+        self.badges.select_occasion(item.due)
+        return True
+
+    def _open_cadre_item(self, item: DueItem) -> bool:
+        if item.cadre_id is None:
+            return False
+        self._open_cadre(item.cadre_id)
+        return True
+
+    def _open_cadre(self, cadre_id: int) -> None:
+        self.show_page("cadres")
+        self.cadres.open_cadre(cadre_id)
+
+    def _show(self, page: str) -> bool:
+        self.show_page(page)
+        return True
 
     def _show_due_counts(self, counts: dict[str, tuple[int, int]]) -> None:
         # Each page's navigation button shows how many items of its areas are due.
@@ -253,6 +323,11 @@ class MainWindow(QMainWindow):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.restore_requested.emit(path)
+
+    def _rule_editor(self) -> None:
+        dialog = RuleEditorDialog(self.ctx, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _preferences(self) -> None:
         PreferencesDialog(self.ctx, parent=self).exec()

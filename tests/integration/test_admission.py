@@ -650,7 +650,12 @@ def test_due_items_board_and_overview(db, org_ids):
         decision_date=date(2026, 6, 1),
         ceremony_date=date(2026, 6, 5),
     )
-    items = {item.member_id: item for item in overview(db, TODAY).due}
+    # Other areas list these people too (no dues paid this year): only admission here.
+    items = {
+        item.member_id: item
+        for item in overview(db, TODAY).due
+        if item.group in ("admission", "recognition")
+    }
     assert far not in items
     assert items[waiting].due == plus_working_days(date(2026, 9, 1), 60)
     assert (items[waiting].group, items[waiting].action) == ("admission", "admission_decision")
@@ -701,7 +706,7 @@ def test_demo_admission_is_deterministic_and_follows_the_rules(tmp_path):
     for name in ("a", "b"):
         db = open_database(tmp_path / f"{name}.sqlite3", actor="test")
         try:
-            build_demo_office(db, members=300, seed=2, today=TODAY)
+            build_demo_office(db, members=300, seed=2, today=TODAY, lifecycle=False)
             before = len(admission.admission_board(db, TODAY))
             assert admission.demo_admission(db, TODAY, seed=2) == 12
             board = admission.admission_board(db, TODAY)

@@ -375,7 +375,7 @@ def test_demo_dues_are_deterministic_and_flag_a_few(tmp_path):
     for run in (1, 2):
         database = open_database(tmp_path / f"demo{run}.sqlite3", actor="test")
         try:
-            build_demo_office(database, members=150, seed=4, today=TODAY)
+            build_demo_office(database, members=150, seed=4, today=TODAY, lifecycle=False)
             summaries.append(dues.demo_dues(database, TODAY, seed=4))
             flags = unpaid_flags(database, 2026, today=TODAY)
             with database.reader() as session:

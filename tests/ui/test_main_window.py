@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -113,7 +114,18 @@ def window(qtbot, demo_ctx, tmp_path: Path):
 
 def test_main_window_pages_and_shortcuts(window):
     assert "Đảng ủy xã Lạc Dương" in window.windowTitle()
-    assert window.page_names() == ["overview", "organizations", "members", "cadres"]
+    assert window.page_names() == [
+        "overview",
+        "organizations",
+        "members",
+        "admission",
+        "transfers",
+        "dues",
+        "ratings",
+        "badges",
+        "cadres",
+        "cadre_deadlines",
+    ]
     for name in window.page_names():
         window.show_page(name)
         assert window.current_page() == name
@@ -171,11 +183,16 @@ def test_a_sub_organization_opened_on_its_page_is_selected_in_the_tree(window, q
 def test_due_items_open_their_action_and_count_on_the_navigation(window, monkeypatch):
     items = window.overview.due_items()
     assert items
+    step = next(item for item in items if item.action in ("admission_decision", "ceremony"))
+    window.open_due_item(step)
+    assert window.current_page() == "admission"
+    assert window.admission.dialog is not None
+    assert window.admission.dialog.isVisible()
+    window.admission.dialog.reject()
     opened: list[int] = []
     monkeypatch.setattr(window, "open_member", opened.append)
-    member_item = next(item for item in items if item.member_id is not None)
-    window.open_due_item(member_item)
-    assert opened == [member_item.member_id]
-    window._page_due_groups["members"] = (member_item.group,)
-    window.overview.refresh()
-    assert window._page_action["members"].text().startswith("Đảng viên (")
+    plain = replace(step, action="")
+    window.open_due_item(plain)  # no action: the record opens
+    assert opened == [step.member_id]
+    admission_total = sum(1 for item in items if item.group in ("admission", "recognition"))
+    assert window._page_action["admission"].text() == f"Kết nạp ({admission_total})"

@@ -545,7 +545,8 @@ def test_page_asks_before_dropping_unsaved_edits(qtbot, page, org_ids, monkeypat
     monkeypatch.setattr(page, "confirm_discard", answer)
     page.show_organization(org_ids["DR.01"])  # the clerk says no: stay with the edits
     assert page.current_id() == org_ids["DR.02"]
-    assert page.is_dirty() and page.address.text() == "Thon 2"
+    assert page.is_dirty()
+    assert page.address.text() == "Thon 2"
     answers.append(True)
     page.show_organization(org_ids["DR.01"])  # yes: drop them
     assert page.current_id() == org_ids["DR.01"]

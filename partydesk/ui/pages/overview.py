@@ -52,6 +52,7 @@ class OverviewPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.data: Overview | None = None
+        self.due_counts: dict[str, tuple[int, int]] = {}
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         self.status_box = QGroupBox(self.tr("Đảng viên theo trạng thái"))
@@ -171,6 +172,7 @@ class OverviewPage(QWidget):
                         cell.setForeground(_OVERDUE)
                 heading.appendRow(cells)
         self.due_tree.expandAll()
+        self.due_counts = counts
         self.due_counts_changed.emit(counts)
 
     def _activated(self, index: QModelIndex) -> None:
