@@ -64,6 +64,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('dues_payment', schema=None) as batch_op:
         batch_op.create_index('ix_dues_payment_org_month', ['organization_id', 'month'], unique=False)
+        batch_op.create_index('ix_dues_payment_member_month_live', ['member_id', 'month'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'), postgresql_where=sa.text('deleted_at IS NULL'))
 
     op.create_table('issued_document',
     sa.Column('issuer_symbol', sa.String(length=20), nullable=False),
@@ -187,6 +188,7 @@ def downgrade() -> None:
 
     op.drop_table('issued_document')
     with op.batch_alter_table('dues_payment', schema=None) as batch_op:
+        batch_op.drop_index('ix_dues_payment_member_month_live', sqlite_where=sa.text('deleted_at IS NULL'), postgresql_where=sa.text('deleted_at IS NULL'))
         batch_op.drop_index('ix_dues_payment_org_month')
 
     op.drop_table('dues_payment')
