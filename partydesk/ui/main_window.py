@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -30,6 +31,13 @@ from partydesk.services import office
 from partydesk.services.database import backup_now
 from partydesk.services.due import DueItem
 from partydesk.ui.context import UiContext, error_text
+from partydesk.ui.dialogs.admission_dialogs import IntroducerDialog
+from partydesk.ui.dialogs.leaving_dialogs import (
+    DisciplineDialog,
+    ExemptionDialog,
+    LeaveDialog,
+    ReadmissionDialog,
+)
 from partydesk.ui.dialogs.preferences import PreferencesDialog
 from partydesk.ui.dialogs.rule_editor import RuleEditorDialog
 from partydesk.ui.pages.admission import AdmissionPage
@@ -108,6 +116,8 @@ class MainWindow(QMainWindow):
             "badges": ("badge",),
             "cadre_deadlines": ("cadre_term", "retirement", "salary_step"),
         }
+        #: The step dialog a «Nghiệp vụ» menu opened last (tests look at it).
+        self.last_action_dialog: QDialog | None = None
         self.tree = OrgTreePanel(ctx)
         dock = QDockWidget(self.tr("Cây tổ chức"), self)
         dock.setObjectName("organization_tree")
@@ -123,6 +133,7 @@ class MainWindow(QMainWindow):
         self.tree.organization_selected.connect(self._organization_selected)
         self.search.member_chosen.connect(self.open_member)
         self.dues.member_requested.connect(self.open_member)
+        self.members.action_requested.connect(self.run_member_action)
         self.cadre_deadlines.cadre_requested.connect(self._open_cadre)
         self.overview.due_requested.connect(self.open_due_item)
         self.overview.due_counts_changed.connect(self._show_due_counts)
@@ -232,6 +243,34 @@ class MainWindow(QMainWindow):
         self.show_page("admission")
         self.admission.open_step(item.member_id, item.action)
         return True
+
+    def run_member_action(self, action: str, member_id: int) -> None:
+        """Open a lifecycle step for a member, chosen in a «Nghiệp vụ» menu."""
+        if action == "admission_step":
+            self.show_page("admission")
+            # A due action: the admission page opens the member's actual next step.
+            self.admission.open_step(member_id, "admission_decision")
+            return
+        if action in ("transfer_out", "internal_move", "temporary"):
+            self.show_page("transfers")
+            start = {
+                "transfer_out": self.transfers.start_transfer_out,
+                "internal_move": self.transfers.start_internal_move,
+                "temporary": self.transfers.start_temporary,
+            }[action]
+            start(member_id)
+            return
+        dialogs: dict[str, Callable[..., QDialog]] = {
+            "introducer": IntroducerDialog,
+            "exemption": ExemptionDialog,
+            "discipline": DisciplineDialog,
+            "leave": LeaveDialog,
+            "readmit": ReadmissionDialog,
+        }
+        dialog = dialogs[action](self.ctx, member_id, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.last_action_dialog = dialog
 
     def _open_transfer_item(self, item: DueItem) -> bool:
         self.show_page("transfers")

@@ -196,3 +196,51 @@ def test_due_items_open_their_action_and_count_on_the_navigation(window, monkeyp
     assert opened == [step.member_id]
     admission_total = sum(1 for item in items if item.group in ("admission", "recognition"))
     assert window._page_action["admission"].text() == f"Kết nạp ({admission_total})"
+
+
+def test_member_actions_open_the_lifecycle_steps(window, demo_ctx):
+    from partydesk.codes import MemberStatus
+    from partydesk.db.models import Member
+    from partydesk.ui.dialogs.leaving_dialogs import ExemptionDialog, LeaveDialog
+    from partydesk.ui.widgets.member_actions import actions_for
+
+    assert actions_for(MemberStatus.CANDIDATE.value) == ["admission_step", "introducer"]
+    assert actions_for(MemberStatus.LEFT.value) == ["readmit"]
+    assert actions_for(MemberStatus.DECEASED.value) == []
+    with demo_ctx.db.reader() as session:
+        official = session.query(Member).filter_by(status="official").first().id
+        candidate = session.query(Member).filter_by(status="candidate").first().id
+    # From the record: its «Nghiệp vụ» offers what applies to an official member.
+    dialog = window.members.open_member(official)
+    assert "leave" in dialog.actions_button.action_keys()
+    assert "readmit" not in dialog.actions_button.action_keys()
+    dialog.actions_button.action_requested.emit("leave")
+    assert isinstance(window.last_action_dialog, LeaveDialog)
+    window.last_action_dialog.reject()
+    window.run_member_action("exemption", official)
+    assert isinstance(window.last_action_dialog, ExemptionDialog)
+    window.last_action_dialog.reject()
+    dialog.reject()
+    window.run_member_action("transfer_out", official)
+    assert window.current_page() == "transfers"
+    assert window.transfers.dialog is not None
+    window.transfers.dialog.reject()
+    window.run_member_action("admission_step", candidate)
+    assert window.current_page() == "admission"
+
+
+def test_register_row_offers_its_member_actions(window, qtbot):
+    page = window.members
+    window.show_page("members")
+    assert not page.actions_button.isEnabled()  # nothing chosen yet
+    window.resize(1200, 700)
+    window.show()  # the register loads only when shown
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: page.model.row_data(0) is not None, timeout=3000)
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    row = page.model.row_data(0)
+    assert row is not None
+    assert page.actions_button.isEnabled()
+    with qtbot.waitSignal(page.action_requested) as chosen:
+        page.actions_button.action_requested.emit(page.actions_button.action_keys()[0])
+    assert chosen.args == [page.actions_button.action_keys()[0], row.id]

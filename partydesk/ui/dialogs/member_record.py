@@ -55,6 +55,7 @@ from partydesk.ui.code_labels import event_label, status_label
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.models.rows import RowsModel
 from partydesk.ui.widgets.date_edit import DateEdit, format_date, parse_date
+from partydesk.ui.widgets.member_actions import MemberActionsButton
 from partydesk.ui.widgets.photo import PhotoBox
 
 _ERROR_STYLE = "color: #c0392b;"
@@ -123,6 +124,9 @@ class MemberRecordDialog(QDialog):
 
     #: Emitted with the member id after a successful save.
     saved = Signal(int)
+    #: A lifecycle step chosen in «Nghiệp vụ» (action key, member id); the main window
+    #: opens it.
+    action_requested = Signal(str, int)
 
     def __init__(
         self,
@@ -164,6 +168,9 @@ class MemberRecordDialog(QDialog):
         self.message.hide()
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
+        self.actions_button = MemberActionsButton()
+        self.actions_button.action_requested.connect(self._action_chosen)
+        buttons.addWidget(self.actions_button)
         buttons.addStretch(1)
         self.save_button = QPushButton(self.tr("Lưu"))
         self.save_button.setToolTip(self.tr("Lưu (Ctrl+S)"))
@@ -549,8 +556,13 @@ class MemberRecordDialog(QDialog):
         self.family.setPlainText(data.family)
         self.notes.setPlainText(data.notes)
 
+    def _action_chosen(self, action: str) -> None:
+        if self.member_id is not None:
+            self.action_requested.emit(action, self.member_id)
+
     def _fill_detail(self, detail: MemberDetail) -> None:
         status = str(detail.values.get("status", ""))
+        self.actions_button.set_status(status)
         status = status_label(status)
         self.status_label.setText(status)
         name = str(detail.values.get("full_name", ""))

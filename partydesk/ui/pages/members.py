@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from partydesk.ui.code_labels import count_text, status_label
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.dialogs.member_record import MemberRecordDialog
 from partydesk.ui.models.member_table import MemberTableModel
+from partydesk.ui.widgets.member_actions import MemberActionsButton
 
 SETTINGS_PREFIX = "members/"
 #: Columns shown on a first start; the others are one right-click away on the header.
@@ -77,7 +78,11 @@ def _keys(value: object) -> list[str]:
 
 
 class MembersPage(QWidget):
-    """The member register page: filters, the table, Thêm / Sửa."""
+    """The member register page: filters, the table, Thêm / Sửa / Nghiệp vụ."""
+
+    #: A lifecycle step for a member (action key, member id), from the page's «Nghiệp vụ»
+    #: or from a record it opened; the main window opens the step.
+    action_requested = Signal(str, int)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -184,8 +189,11 @@ class MembersPage(QWidget):
         self.edit_button.setToolTip(self.tr("Mở lý lịch đảng viên đang chọn (Enter)"))
         self.edit_button.clicked.connect(self.edit_selected)
         self.edit_button.setEnabled(False)
+        self.actions_button = MemberActionsButton()
+        self.actions_button.action_requested.connect(self._action_chosen)
         top.addWidget(self.add_button)
         top.addWidget(self.edit_button)
+        top.addWidget(self.actions_button)
         self.new_action = QAction(self.tr("Thêm đảng viên"), self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -218,7 +226,7 @@ class MembersPage(QWidget):
         header.sectionMoved.connect(lambda *_a: self._save_order())
         table.activated.connect(self._activated)
         table.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self.edit_button.setEnabled(current.isValid())
+            lambda current, _previous: self._current_changed(current.row())
         )
         return table
 
@@ -297,7 +305,17 @@ class MembersPage(QWidget):
 
     def _show_count(self, count: int) -> None:
         self.count_label.setText(self.tr("{n} đảng viên").replace("{n}", thousands(count)))
-        self.edit_button.setEnabled(self.table.currentIndex().isValid())
+        self._current_changed(self.table.currentIndex().row())
+
+    def _current_changed(self, row: int) -> None:
+        data = self.model.row_data(row) if row >= 0 else None
+        self.edit_button.setEnabled(row >= 0)
+        self.actions_button.set_status(data.status if data is not None else None)
+
+    def _action_chosen(self, action: str) -> None:
+        member_id = self.selected_member_id()
+        if member_id is not None:
+            self.action_requested.emit(action, member_id)
 
     # --- opening records -----------------------------------------------------------------
 
@@ -318,6 +336,7 @@ class MembersPage(QWidget):
         dialog = MemberRecordDialog(self.ctx, member_id, organization_id, parent=self)
         # Closed records are deleted: a clerk opens hundreds in a day.
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.action_requested.connect(self.action_requested)
         dialog.open()
         self.last_dialog = dialog
         return dialog
