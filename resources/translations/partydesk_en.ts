@@ -2,6 +2,383 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
 <context>
+    <name>AdmissionPage</name>
+    <message>
+        <source>Ghi bước tiếp theo…</source>
+        <extracomment>The due list&apos;s actions name a family of steps; the page opens the member&apos;s next one. The dialog opened last (tests fill it in).</extracomment>
+        <translation>Record next step…</translation>
+    </message>
+    <message>
+        <source>Thêm người giới thiệu…</source>
+        <translation>Add sponsor…</translation>
+    </message>
+    <message>
+        <source>Tổ chức lễ kết nạp…</source>
+        <translation>Hold admission ceremony…</translation>
+    </message>
+    <message>
+        <source>Không công nhận chính thức…</source>
+        <translation>Refuse full membership…</translation>
+    </message>
+    <message>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Ngày sinh</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Chi bộ</source>
+        <translation>Party cell</translation>
+    </message>
+    <message>
+        <source>Bước đã ghi</source>
+        <translation>Last step</translation>
+    </message>
+    <message>
+        <source>Bước tiếp theo</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <source>Hạn</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Còn</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>Ngày kết nạp</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <source>Hết dự bị</source>
+        <translation>Probation ends</translation>
+    </message>
+    <message>
+        <source>Quần chúng ưu tú</source>
+        <translation>Outstanding candidates</translation>
+    </message>
+    <message>
+        <source>Đảng viên dự bị</source>
+        <translation>Probationary members</translation>
+    </message>
+    <message>
+        <source>Bước</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Số</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Người ký</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Không tải được danh sách: </source>
+        <translation>Could not load the list: </translation>
+    </message>
+    <message>
+        <source>{c} quần chúng ưu tú, {p} đảng viên dự bị; {k} việc quá hạn.</source>
+        <translation>{c} outstanding candidates, {p} probationary members; {k} items overdue.</translation>
+    </message>
+    <message>
+        <source>Đã chọn {n} người.</source>
+        <translation>{n} people selected.</translation>
+    </message>
+    <message>
+        <source> — người giới thiệu: </source>
+        <translation> — sponsors: </translation>
+    </message>
+    <message>
+        <source> — hết dự bị </source>
+        <translation> — probation ends </translation>
+    </message>
+    <message>
+        <source>{name} không còn bước nào phải ghi.</source>
+        <translation>{name} has no more steps to record.</translation>
+    </message>
+</context>
+<context>
+    <name>AdmissionStepDialog</name>
+    <message>
+        <source>Ngày:</source>
+        <extracomment>Emitted with the list of `StepResult` once saved.</extracomment>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>ví dụ 12-QĐ/ĐU</source>
+        <translation>e.g. 12-QĐ/ĐU</translation>
+    </message>
+    <message>
+        <source>Số văn bản:</source>
+        <translation>Document no.:</translation>
+    </message>
+    <message>
+        <source>Người ký:</source>
+        <translation>Signed by:</translation>
+    </message>
+    <message>
+        <source>Căn cứ:</source>
+        <translation>Basis:</translation>
+    </message>
+    <message>
+        <source>Ghi chú:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Hãy nhập ngày.</source>
+        <translation>Enter the date.</translation>
+    </message>
+    <message>
+        <source>Đảng viên sẽ bị xóa tên khỏi danh sách đảng viên dự bị (ra khỏi Đảng); không hoàn tác được.</source>
+        <translation>The member will be struck off the list of probationary members (leaving the Party); this cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Bấm «Vẫn lưu» để xác nhận.</source>
+        <translation>Click “Save anyway” to confirm.</translation>
+    </message>
+    <message>
+        <source>Vẫn lưu</source>
+        <translation>Save anyway</translation>
+    </message>
+</context>
+<context>
+    <name>BadgeListModel</name>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Chi bộ</source>
+        <translation>Party cell</translation>
+    </message>
+    <message>
+        <source>Ngày kết nạp</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <source>Huy hiệu</source>
+        <translation>Badge</translation>
+    </message>
+    <message>
+        <source>Đủ tuổi đảng ngày</source>
+        <translation>Eligible on</translation>
+    </message>
+    <message>
+        <source>Số huy hiệu</source>
+        <translation>Badge no.</translation>
+    </message>
+    <message>
+        <source>{n} năm</source>
+        <translation>{n} years</translation>
+    </message>
+</context>
+<context>
+    <name>BadgesPage</name>
+    <message>
+        <source>Dịp xét tặng:</source>
+        <translation>Award occasion:</translation>
+    </message>
+    <message>
+        <source>Chọn tất cả</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <source>Bệnh hiểm nghèo, bệnh nặng…</source>
+        <translation>Terminal or serious illness…</translation>
+    </message>
+    <message>
+        <source>Lý do tặng sớm:</source>
+        <translation>Reason for early award:</translation>
+    </message>
+    <message>
+        <source>Số quyết định:</source>
+        <translation>Decision no.:</translation>
+    </message>
+    <message>
+        <source>Ngày quyết định:</source>
+        <translation>Decision date:</translation>
+    </message>
+    <message>
+        <source>Ban Thường vụ Tỉnh ủy</source>
+        <translation>Ban Thường vụ Tỉnh ủy</translation>
+    </message>
+    <message>
+        <source>Cấp quyết định:</source>
+        <translation>Decided by:</translation>
+    </message>
+    <message>
+        <source>Ghi quyết định tặng</source>
+        <translation>Record award decision</translation>
+    </message>
+    <message>
+        <source>Đến hạn ({n})</source>
+        <translation>Due ({n})</translation>
+    </message>
+    <message>
+        <source>Xét tặng sớm do bệnh nặng ({n})</source>
+        <translation>Early award, serious illness ({n})</translation>
+    </message>
+    <message>
+        <source>Truy tặng ({n})</source>
+        <translation>Posthumous ({n})</translation>
+    </message>
+    <message>
+        <source>Căn cứ: {source}</source>
+        <translation>Basis: {source}</translation>
+    </message>
+    <message>
+        <source>Hãy đánh dấu những đảng viên được tặng.</source>
+        <translation>Tick the members who receive the badge.</translation>
+    </message>
+    <message>
+        <source>Ghi quyết định {number} tặng Huy hiệu Đảng dịp {date} cho {n} đảng viên?</source>
+        <translation>Record decision {number} awarding the Party badge on the {date} occasion to {n} members?</translation>
+    </message>
+    <message>
+        <source>Tặng Huy hiệu Đảng</source>
+        <translation>Award Party badge</translation>
+    </message>
+    <message>
+        <source>Đã ghi {n} Huy hiệu Đảng (quyết định {number}).</source>
+        <translation>{n} Party badges recorded (decision {number}).</translation>
+    </message>
+</context>
+<context>
+    <name>CadreDeadlinesPage</name>
+    <message>
+        <source>quá hạn</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Chức vụ</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Bổ nhiệm từ</source>
+        <translation>Appointed</translation>
+    </message>
+    <message>
+        <source>Hết nhiệm kỳ</source>
+        <translation>Term ends</translation>
+    </message>
+    <message>
+        <source>Thông báo bổ nhiệm lại trước</source>
+        <translation>Reappointment notice by</translation>
+    </message>
+    <message>
+        <source>Còn (ngày)</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <source>Nhiệm kỳ và thông báo bổ nhiệm lại</source>
+        <translation>Terms and reappointment notices</translation>
+    </message>
+    <message>
+        <source>Ngày sinh</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Tuổi nghỉ hưu</source>
+        <translation>Retirement age</translation>
+    </message>
+    <message>
+        <source>Ngày nghỉ hưu</source>
+        <translation>Retirement date</translation>
+    </message>
+    <message>
+        <source>{n} tháng tới</source>
+        <translation>{n} months</translation>
+    </message>
+    <message>
+        <source>Nghỉ hưu 6/12/24 tháng</source>
+        <translation>Retirement in 6/12/24 months</translation>
+    </message>
+    <message>
+        <source>Trong:</source>
+        <translation>Within:</translation>
+    </message>
+    <message>
+        <source>Ngạch</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Bậc</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Hưởng từ</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Kỳ (tháng)</source>
+        <translation>Interval (months)</translation>
+    </message>
+    <message>
+        <source>Đến hạn nâng bậc</source>
+        <translation>Step increase due</translation>
+    </message>
+    <message>
+        <source> tháng tới</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>Nâng bậc lương</source>
+        <translation>Salary steps</translation>
+    </message>
+    <message>
+        <source>Vấn đề</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Danh sách</source>
+        <translation>Names</translation>
+    </message>
+    <message>
+        <source>Quy hoạch</source>
+        <translation>Succession planning</translation>
+    </message>
+    <message>
+        <source>Nhiệm kỳ:</source>
+        <translation>Term:</translation>
+    </message>
+    <message>
+        <source>Không tải được danh sách: </source>
+        <translation>Could not load the list: </translation>
+    </message>
+    <message>
+        <source>{terms} chức vụ bổ nhiệm; {retire} cán bộ sắp nghỉ hưu; {steps} cán bộ đến hạn nâng bậc lương; {problems} vấn đề quy hoạch.</source>
+        <translation>{terms} appointed posts; {retire} cadres retiring soon; {steps} cadres due a salary step increase; {problems} succession-planning issues.</translation>
+    </message>
+</context>
+<context>
     <name>CadreRecordDialog</name>
     <message>
         <source>Hồ sơ cán bộ</source>
@@ -29,416 +406,20 @@
         <translation>Salary</translation>
     </message>
     <message>
-        <source>Họ và tên:</source>
-        <translation>Full name:</translation>
-    </message>
-    <message>
-        <source>Nam</source>
-        <translation>Male</translation>
-    </message>
-    <message>
-        <source>Nữ</source>
-        <translation>Female</translation>
-    </message>
-    <message>
-        <source>Giới tính:</source>
-        <translation>Sex:</translation>
-    </message>
-    <message>
-        <source>chỉ biết năm</source>
-        <translation>year only</translation>
-    </message>
-    <message>
-        <source>Khi chỉ biết năm sinh, ghi ngày 01/01 của năm đó.</source>
-        <translation>When only the year of birth is known, enter 01/01 of that year.</translation>
-    </message>
-    <message>
-        <source>Ngày sinh:</source>
-        <translation>Date of birth:</translation>
-    </message>
-    <message>
-        <source>Số CCCD:</source>
-        <translation>Citizen ID no.:</translation>
-    </message>
-    <message>
-        <source>Dân tộc:</source>
-        <translation>Ethnicity:</translation>
-    </message>
-    <message>
-        <source>Quê quán:</source>
-        <translation>Home town:</translation>
-    </message>
-    <message>
-        <source>Là đảng viên:</source>
-        <translation>Party member:</translation>
-    </message>
-    <message>
-        <source>Người địa phương</source>
-        <translation>Local</translation>
-    </message>
-    <message>
-        <source>Nơi công tác:</source>
-        <translation>Workplace:</translation>
-    </message>
-    <message>
-        <source>Đang công tác</source>
-        <translation>In service</translation>
-    </message>
-    <message>
-        <source>Đã nghỉ hưu</source>
-        <translation>Retired</translation>
-    </message>
-    <message>
-        <source>Đã chuyển công tác</source>
-        <translation>Transferred</translation>
-    </message>
-    <message>
-        <source>Đã từ trần</source>
-        <translation>Deceased</translation>
-    </message>
-    <message>
-        <source>Tình trạng:</source>
-        <translation>Status:</translation>
-    </message>
-    <message>
-        <source>Ghi chú:</source>
-        <translation>Notes:</translation>
-    </message>
-    <message>
-        <source>Lưu thông tin</source>
-        <translation>Save details</translation>
-    </message>
-    <message>
-        <source>Bầu cử</source>
-        <translation>Election</translation>
-    </message>
-    <message>
-        <source>Bổ nhiệm</source>
-        <translation>Appointment</translation>
-    </message>
-    <message>
-        <source>Luân chuyển</source>
-        <translation>Rotation</translation>
-    </message>
-    <message>
-        <source>Điều động</source>
-        <translation>Reassignment</translation>
-    </message>
-    <message>
-        <source>Kiêm nhiệm</source>
-        <translation>Concurrent post</translation>
-    </message>
-    <message>
-        <source>kiêm nhiệm</source>
-        <translation>concurrent</translation>
-    </message>
-    <message>
-        <source>Hình thức</source>
-        <translation>How</translation>
-    </message>
-    <message>
-        <source>Đơn vị</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <source>Từ ngày</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <source>Đến ngày</source>
-        <translation>To</translation>
-    </message>
-    <message>
-        <source>Quyết định</source>
-        <translation>Decision</translation>
-    </message>
-    <message>
-        <source>Chức vụ:</source>
-        <translation>Post:</translation>
-    </message>
-    <message>
-        <source>Chức vụ kiêm nhiệm không kết thúc chức vụ chính đang giữ.</source>
-        <translation>A concurrent post does not end the main post held.</translation>
-    </message>
-    <message>
-        <source>Hình thức:</source>
-        <translation>How:</translation>
-    </message>
-    <message>
-        <source>Đơn vị:</source>
-        <translation>Unit:</translation>
-    </message>
-    <message>
-        <source>Quyết định số:</source>
-        <translation>Decision no.:</translation>
-    </message>
-    <message>
-        <source>ngày:</source>
-        <translation>dated:</translation>
-    </message>
-    <message>
-        <source>Từ ngày:</source>
-        <translation>From:</translation>
-    </message>
-    <message>
-        <source>Thêm chức vụ</source>
-        <translation>Add post</translation>
-    </message>
-    <message>
-        <source>Thôi giữ chức đã chọn từ ngày:</source>
-        <translation>End the selected post on:</translation>
-    </message>
-    <message>
-        <source>Thôi giữ chức</source>
-        <translation>End post</translation>
-    </message>
-    <message>
-        <source>Chuyên môn</source>
-        <translation>Professional</translation>
-    </message>
-    <message>
-        <source>Lý luận chính trị</source>
-        <translation>Political theory</translation>
-    </message>
-    <message>
-        <source>Quản lý nhà nước</source>
-        <translation>State management</translation>
-    </message>
-    <message>
-        <source>Ngoại ngữ</source>
-        <translation>Foreign language</translation>
-    </message>
-    <message>
-        <source>Tin học</source>
-        <translation>IT skills</translation>
-    </message>
-    <message>
-        <source>Loại</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Trình độ</source>
-        <translation>Level</translation>
-    </message>
-    <message>
-        <source>Chuyên ngành</source>
-        <translation>Field</translation>
-    </message>
-    <message>
-        <source>Cơ sở đào tạo</source>
-        <translation>Institution</translation>
-    </message>
-    <message>
-        <source>Hoàn thành</source>
-        <translation>Completed</translation>
-    </message>
-    <message>
-        <source>Loại:</source>
-        <translation>Type:</translation>
-    </message>
-    <message>
-        <source>Trình độ:</source>
-        <translation>Level:</translation>
-    </message>
-    <message>
-        <source>Chuyên ngành:</source>
-        <translation>Field:</translation>
-    </message>
-    <message>
-        <source>Cơ sở đào tạo:</source>
-        <translation>Institution:</translation>
-    </message>
-    <message>
-        <source>Ngày hoàn thành:</source>
-        <translation>Completed on:</translation>
-    </message>
-    <message>
-        <source>Thêm quá trình đào tạo</source>
-        <translation>Add training</translation>
-    </message>
-    <message>
-        <source>Nhiệm kỳ</source>
-        <translation>Term</translation>
-    </message>
-    <message>
-        <source>Chức danh quy hoạch</source>
-        <translation>Planned post</translation>
-    </message>
-    <message>
-        <source>Đưa vào</source>
-        <translation>Added</translation>
-    </message>
-    <message>
-        <source>Đưa ra</source>
-        <translation>Removed</translation>
-    </message>
-    <message>
-        <source>Lý do đưa ra</source>
-        <translation>Reason for removal</translation>
-    </message>
-    <message>
-        <source>Nhiệm kỳ:</source>
-        <translation>Term:</translation>
-    </message>
-    <message>
-        <source>Chức danh:</source>
-        <translation>Post:</translation>
-    </message>
-    <message>
-        <source>Ngày đưa vào:</source>
-        <translation>Added on:</translation>
-    </message>
-    <message>
-        <source>Đưa vào quy hoạch</source>
-        <translation>Add to plan</translation>
-    </message>
-    <message>
-        <source>Đưa mục đã chọn ra khỏi quy hoạch từ ngày:</source>
-        <translation>Remove the selected entry from the plan on:</translation>
-    </message>
-    <message>
-        <source>lý do (bắt buộc)</source>
-        <translation>reason (required)</translation>
-    </message>
-    <message>
-        <source>Đưa ra khỏi quy hoạch</source>
-        <translation>Remove from plan</translation>
-    </message>
-    <message>
-        <source>Ngày hưởng</source>
-        <translation>Effective</translation>
-    </message>
-    <message>
-        <source>Ngạch</source>
-        <translation>Grade</translation>
-    </message>
-    <message>
-        <source>Bậc</source>
-        <translation>Step</translation>
-    </message>
-    <message>
-        <source>Hệ số</source>
-        <translation>Coefficient</translation>
-    </message>
-    <message>
-        <source>Trước đó</source>
-        <translation>Previous</translation>
-    </message>
-    <message>
-        <source>ví dụ Chuyên viên</source>
-        <translation>e.g. Chuyên viên</translation>
-    </message>
-    <message>
-        <source>Mã ngạch:</source>
-        <translation>Grade code:</translation>
-    </message>
-    <message>
-        <source>Ngạch:</source>
-        <translation>Grade:</translation>
-    </message>
-    <message>
-        <source>Hệ số:</source>
-        <translation>Coefficient:</translation>
-    </message>
-    <message>
-        <source>Bậc:</source>
-        <translation>Step:</translation>
-    </message>
-    <message>
-        <source>Ngày hưởng:</source>
-        <translation>Effective from:</translation>
-    </message>
-    <message>
-        <source>Ghi bậc lương mới</source>
-        <translation>Record new salary step</translation>
-    </message>
-    <message>
-        <source>bậc {n}</source>
-        <translation>step {n}</translation>
+        <source>Khen thưởng, kỷ luật, đánh giá</source>
+        <translation>Awards, discipline, ratings</translation>
     </message>
     <message>
         <source>&lt;b&gt;Cán bộ mới&lt;/b&gt; — lưu thông tin để mở các mục khác.</source>
         <translation>&lt;b&gt;New cadre&lt;/b&gt; — save the details to open the other tabs.</translation>
     </message>
-    <message>
-        <source>Hiện hưởng: </source>
-        <translation>Current: </translation>
-    </message>
-    <message>
-        <source>Chưa ghi bậc lương.</source>
-        <translation>No salary step recorded.</translation>
-    </message>
+</context>
+<context>
+    <name>CadreTab</name>
     <message>
         <source>Trường «{field}» không được để trống.</source>
+        <extracomment>The cadre shown (None until a new record is saved).</extracomment>
         <translation>The field “{field}” must not be empty.</translation>
-    </message>
-    <message>
-        <source>Ngày sinh</source>
-        <translation>Date of birth</translation>
-    </message>
-    <message>
-        <source>Đã tạo hồ sơ cán bộ.</source>
-        <translation>Cadre record created.</translation>
-    </message>
-    <message>
-        <source>Đã lưu thông tin cán bộ.</source>
-        <translation>Cadre details saved.</translation>
-    </message>
-    <message>
-        <source>Đã thêm chức vụ.</source>
-        <translation>Post added.</translation>
-    </message>
-    <message>
-        <source>Hãy chọn chức vụ cần kết thúc.</source>
-        <translation>Select the post to end.</translation>
-    </message>
-    <message>
-        <source>Ngày thôi giữ chức</source>
-        <translation>End date of the post</translation>
-    </message>
-    <message>
-        <source>Đã ghi thôi giữ chức.</source>
-        <translation>End of post recorded.</translation>
-    </message>
-    <message>
-        <source>Đã thêm quá trình đào tạo.</source>
-        <translation>Training added.</translation>
-    </message>
-    <message>
-        <source>Ngày đưa vào</source>
-        <translation>Date added</translation>
-    </message>
-    <message>
-        <source>Vẫn đưa vào quy hoạch?</source>
-        <translation>Add to the plan anyway?</translation>
-    </message>
-    <message>
-        <source>Vượt giới hạn quy hoạch</source>
-        <translation>Plan limit exceeded</translation>
-    </message>
-    <message>
-        <source>Đã đưa vào quy hoạch.</source>
-        <translation>Added to the plan.</translation>
-    </message>
-    <message>
-        <source>Đã đưa vào quy hoạch, lưu ý: </source>
-        <translation>Added to the plan. Note: </translation>
-    </message>
-    <message>
-        <source>Hãy chọn mục quy hoạch cần đưa ra.</source>
-        <translation>Select the plan entry to remove.</translation>
-    </message>
-    <message>
-        <source>Ngày đưa ra</source>
-        <translation>Date removed</translation>
-    </message>
-    <message>
-        <source>Đã đưa ra khỏi quy hoạch.</source>
-        <translation>Removed from the plan.</translation>
-    </message>
-    <message>
-        <source>Đã ghi bậc lương mới.</source>
-        <translation>New salary step recorded.</translation>
     </message>
 </context>
 <context>
@@ -518,6 +499,288 @@
     </message>
 </context>
 <context>
+    <name>CancelTransferDialog</name>
+    <message>
+        <source>Hủy giấy giới thiệu sinh hoạt đảng</source>
+        <translation>Cancel Party transfer letter</translation>
+    </message>
+    <message>
+        <source>Hủy giấy số {letter} của {name}: đảng viên trở lại sinh hoạt ở {from}; số giấy vẫn giữ trong sổ, ghi là đã hủy.</source>
+        <translation>Cancel letter no. {letter} of {name}: the member returns to {from}; the letter number stays in the register, marked as cancelled.</translation>
+    </message>
+    <message>
+        <source>Lý do hủy:</source>
+        <translation>Reason for cancelling:</translation>
+    </message>
+    <message>
+        <source>Lý do hủy</source>
+        <translation>Reason for cancelling</translation>
+    </message>
+    <message>
+        <source>Hủy giấy giới thiệu</source>
+        <translation>Cancel transfer letter</translation>
+    </message>
+    <message>
+        <source>Hủy giấy giới thiệu số {letter}? Việc này không hoàn tác được.</source>
+        <translation>Cancel transfer letter no. {letter}? This cannot be undone.</translation>
+    </message>
+</context>
+<context>
+    <name>CodeLabels</name>
+    <message>
+        <source>Quần chúng ưu tú</source>
+        <translation>Outstanding candidate</translation>
+    </message>
+    <message>
+        <source>Đảng viên dự bị</source>
+        <translation>Probationary member</translation>
+    </message>
+    <message>
+        <source>Đảng viên chính thức</source>
+        <translation>Full member</translation>
+    </message>
+    <message>
+        <source>Miễn công tác và sinh hoạt</source>
+        <translation>Exempted from work and activities</translation>
+    </message>
+    <message>
+        <source>Đã chuyển đi</source>
+        <translation>Transferred out</translation>
+    </message>
+    <message>
+        <source>Đã ra khỏi Đảng</source>
+        <translation>Left the Party</translation>
+    </message>
+    <message>
+        <source>Đã từ trần</source>
+        <translation>Deceased</translation>
+    </message>
+    <message>
+        <source>Quần chúng ưu tú được theo dõi</source>
+        <translation>Outstanding candidate registered</translation>
+    </message>
+    <message>
+        <source>Hoàn thành lớp bồi dưỡng nhận thức về Đảng</source>
+        <translation>Completed the Party awareness course</translation>
+    </message>
+    <message>
+        <source>Đơn xin vào Đảng</source>
+        <translation>Application to join the Party</translation>
+    </message>
+    <message>
+        <source>Thẩm tra lý lịch</source>
+        <translation>Biography verification</translation>
+    </message>
+    <message>
+        <source>Nghị quyết chi bộ đề nghị kết nạp</source>
+        <translation>Party cell resolution proposing admission</translation>
+    </message>
+    <message>
+        <source>Nghị quyết đảng ủy cơ sở</source>
+        <translation>Grassroots committee resolution</translation>
+    </message>
+    <message>
+        <source>Quyết định kết nạp</source>
+        <translation>Admission decision</translation>
+    </message>
+    <message>
+        <source>Lễ kết nạp</source>
+        <translation>Admission ceremony</translation>
+    </message>
+    <message>
+        <source>Nghị quyết chi bộ đề nghị công nhận chính thức</source>
+        <translation>Party cell resolution proposing full membership</translation>
+    </message>
+    <message>
+        <source>Công nhận đảng viên chính thức</source>
+        <translation>Recognition as full member</translation>
+    </message>
+    <message>
+        <source>Xóa tên khỏi danh sách đảng viên dự bị</source>
+        <translation>Struck off the probationary list</translation>
+    </message>
+    <message>
+        <source>Chuyển sinh hoạt đảng chính thức đi</source>
+        <translation>Permanent transfer out</translation>
+    </message>
+    <message>
+        <source>Chuyển sinh hoạt đảng chính thức đến</source>
+        <translation>Permanent transfer in</translation>
+    </message>
+    <message>
+        <source>Chuyển sinh hoạt nội bộ</source>
+        <translation>Internal transfer</translation>
+    </message>
+    <message>
+        <source>Chuyển sinh hoạt tạm thời đi</source>
+        <translation>Temporary transfer out</translation>
+    </message>
+    <message>
+        <source>Trở về sau sinh hoạt tạm thời</source>
+        <translation>Return from temporary transfer</translation>
+    </message>
+    <message>
+        <source>Miễn công tác và sinh hoạt đảng</source>
+        <translation>Exemption from party work and activities</translation>
+    </message>
+    <message>
+        <source>Thôi miễn công tác và sinh hoạt đảng</source>
+        <translation>End of exemption from party work and activities</translation>
+    </message>
+    <message>
+        <source>Khai trừ</source>
+        <translation>Expulsion</translation>
+    </message>
+    <message>
+        <source>Xóa tên</source>
+        <translation>Struck off</translation>
+    </message>
+    <message>
+        <source>Xin ra khỏi Đảng</source>
+        <translation>Asked to leave the Party</translation>
+    </message>
+    <message>
+        <source>Mất liên lạc</source>
+        <translation>Lost contact</translation>
+    </message>
+    <message>
+        <source>Liên lạc lại</source>
+        <translation>Contact restored</translation>
+    </message>
+    <message>
+        <source>Minh oan, khôi phục đảng tịch</source>
+        <translation>Exonerated, membership restored</translation>
+    </message>
+    <message>
+        <source>Từ trần</source>
+        <translation>Died</translation>
+    </message>
+    <message>
+        <source>Đánh giá, xếp loại chất lượng</source>
+        <translation>Quality rating</translation>
+    </message>
+    <message>
+        <source>Tặng Huy hiệu Đảng</source>
+        <translation>Party badge awarded</translation>
+    </message>
+    <message>
+        <source>Khen thưởng</source>
+        <translation>Award</translation>
+    </message>
+    <message>
+        <source>Đang xem xét, thi hành kỷ luật</source>
+        <translation>Under disciplinary review</translation>
+    </message>
+    <message>
+        <source>Kết thúc xem xét kỷ luật</source>
+        <translation>Disciplinary review closed</translation>
+    </message>
+    <message>
+        <source>Kỷ luật</source>
+        <translation>Discipline</translation>
+    </message>
+    <message>
+        <source>Phát thẻ đảng viên</source>
+        <translation>Party card issued</translation>
+    </message>
+    <message>
+        <source>Đính chính</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>Đảng bộ tỉnh</source>
+        <translation>Provincial Party organization</translation>
+    </message>
+    <message>
+        <source>Đảng bộ huyện</source>
+        <translation>District Party organization</translation>
+    </message>
+    <message>
+        <source>Đảng bộ xã, phường, đặc khu</source>
+        <translation>Commune, ward or special-zone Party organization</translation>
+    </message>
+    <message>
+        <source>Đảng bộ cấp trên cơ sở</source>
+        <translation>Above-grassroots Party organization</translation>
+    </message>
+    <message>
+        <source>Đảng bộ cơ sở</source>
+        <translation>Grassroots Party organization</translation>
+    </message>
+    <message>
+        <source>Chi bộ cơ sở</source>
+        <translation>Grassroots Party cell</translation>
+    </message>
+    <message>
+        <source>Đảng bộ bộ phận</source>
+        <translation>Component Party organization</translation>
+    </message>
+    <message>
+        <source>Chi bộ trực thuộc</source>
+        <translation>Subordinate Party cell</translation>
+    </message>
+    <message>
+        <source>Tổ đảng</source>
+        <translation>Party group</translation>
+    </message>
+    <message>
+        <source>Đang chuyển</source>
+        <translation>In transit</translation>
+    </message>
+    <message>
+        <source>Đã tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Đã trở về</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Đã hủy</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Kết nạp đảng viên</source>
+        <translation>Admission</translation>
+    </message>
+    <message>
+        <source>Chuyển sinh hoạt đảng</source>
+        <translation>Transfers</translation>
+    </message>
+    <message>
+        <source>Đảng phí</source>
+        <translation>Party dues</translation>
+    </message>
+    <message>
+        <source>Huy hiệu Đảng</source>
+        <translation>Party badges</translation>
+    </message>
+    <message>
+        <source>Đánh giá, xếp loại</source>
+        <translation>Ratings</translation>
+    </message>
+    <message>
+        <source>Nhiệm kỳ bổ nhiệm</source>
+        <translation>Appointment terms</translation>
+    </message>
+    <message>
+        <source>Nghỉ hưu</source>
+        <translation>Retirement</translation>
+    </message>
+    <message>
+        <source>Nâng bậc lương</source>
+        <translation>Salary step increases</translation>
+    </message>
+    <message>
+        <source>Nam</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Nữ</source>
+        <translation>Female</translation>
+    </message>
+</context>
+<context>
     <name>CommitteeSeatDialog</name>
     <message>
         <source>Thêm cấp ủy viên</source>
@@ -568,6 +831,85 @@
     </message>
 </context>
 <context>
+    <name>DisciplineDialog</name>
+    <message>
+        <source>Kỷ luật đảng viên</source>
+        <translation>Member discipline</translation>
+    </message>
+    <message>
+        <source>Việc:</source>
+        <translation>Action:</translation>
+    </message>
+    <message>
+        <source>Ngày:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>Hình thức kỷ luật:</source>
+        <translation>Disciplinary measure:</translation>
+    </message>
+    <message>
+        <source>Khai trừ vì vi phạm nghiêm trọng</source>
+        <translation>Expulsion for a serious violation</translation>
+    </message>
+    <message>
+        <source>Số quyết định:</source>
+        <translation>Decision no.:</translation>
+    </message>
+    <message>
+        <source>Cấp quyết định:</source>
+        <translation>Decided by:</translation>
+    </message>
+    <message>
+        <source>Nội dung, kết luận:</source>
+        <translation>Details, conclusion:</translation>
+    </message>
+    <message>
+        <source>Bắt đầu xem xét kỷ luật</source>
+        <translation>Open disciplinary review</translation>
+    </message>
+    <message>
+        <source>Kết thúc xem xét (không kỷ luật)</source>
+        <translation>Close review (no discipline)</translation>
+    </message>
+    <message>
+        <source>Thi hành kỷ luật</source>
+        <translation>Impose discipline</translation>
+    </message>
+    <message>
+        <source>Mở việc xem xét kỷ luật; đảng viên được ghi là đang bị xem xét.</source>
+        <translation>Opens a disciplinary review; the member is recorded as under review.</translation>
+    </message>
+    <message>
+        <source>Kết thúc việc xem xét kỷ luật mở từ ngày {date}.</source>
+        <translation>Closes the disciplinary review opened on {date}.</translation>
+    </message>
+    <message>
+        <source>Khai trừ: đảng viên ra khỏi Đảng từ ngày quyết định, thôi sinh hoạt ở chi bộ.</source>
+        <translation>Expulsion: the member leaves the Party and the Party cell from the decision date.</translation>
+    </message>
+    <message>
+        <source>Ghi hình thức kỷ luật «{name}» vào lý lịch đảng viên.</source>
+        <translation>Records the measure “{name}” in the member’s biography.</translation>
+    </message>
+    <message>
+        <source>Không có hình thức kỷ luật nào áp dụng cho trạng thái này.</source>
+        <translation>No disciplinary measure applies to this status.</translation>
+    </message>
+    <message>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Hãy chọn hình thức kỷ luật.</source>
+        <translation>Choose a disciplinary measure.</translation>
+    </message>
+    <message>
+        <source>Thi hành kỷ luật «{name}»? {effect}</source>
+        <translation>Impose “{name}”? {effect}</translation>
+    </message>
+</context>
+<context>
     <name>DissolveDialog</name>
     <message>
         <source>Giải thể tổ chức</source>
@@ -595,6 +937,133 @@
     </message>
 </context>
 <context>
+    <name>DuesGridModel</name>
+    <message>
+        <source>Họ và tên</source>
+        <extracomment>Role giving the member id of a row. Emitted with a sentence when a typed amount is refused.</extracomment>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Đối tượng</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Mức căn cứ</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <source>Phải nộp</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Đã nộp</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Ngày nộp</source>
+        <translation>Paid on</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>«{value}» không phải số tiền (đồng).</source>
+        <translation>“{value}” is not an amount (đồng).</translation>
+    </message>
+    <message>
+        <source>{name}: số tiền phải lớn hơn 0.</source>
+        <translation>{name}: the amount must be more than 0.</translation>
+    </message>
+</context>
+<context>
+    <name>DuesPage</name>
+    <message>
+        <source>Chi bộ:</source>
+        <translation>Party cell:</translation>
+    </message>
+    <message>
+        <source>Tháng:</source>
+        <translation>Month:</translation>
+    </message>
+    <message>
+        <source>Ngày nộp:</source>
+        <translation>Paid on:</translation>
+    </message>
+    <message>
+        <source>Nộp đủ tất cả</source>
+        <translation>All paid in full</translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Chi bộ</source>
+        <translation>Party cell</translation>
+    </message>
+    <message>
+        <source>Số tháng</source>
+        <translation>Months</translation>
+    </message>
+    <message>
+        <source>Các tháng chưa nộp</source>
+        <translation>Unpaid months</translation>
+    </message>
+    <message>
+        <source>Không tải được sổ đảng phí: </source>
+        <translation>Could not load the dues book: </translation>
+    </message>
+    <message>
+        <source>Đảng viên không đóng đảng phí từ 3 tháng trở lên trong năm {year}: {count}</source>
+        <translation>Members who did not pay dues for 3 months or more in {year}: {count}</translation>
+    </message>
+    <message>
+        <source>{count} đảng viên; phải nộp {expected} đ; đã nộp {paid} đ</source>
+        <translation>{count} members; due {expected} đ; paid {paid} đ</translation>
+    </message>
+    <message>
+        <source>Đã điền số phải nộp cho {n} đảng viên; bấm «Lưu» để ghi.</source>
+        <translation>Amounts due filled in for {n} members; click “Save” to record them.</translation>
+    </message>
+    <message>
+        <source>{n} đảng viên chưa tính được số phải nộp (xem cột Ghi chú).</source>
+        <translation>The amount due of {n} members could not be computed (see the Notes column).</translation>
+    </message>
+    <message>
+        <source>Chưa nhập khoản đảng phí nào để lưu.</source>
+        <translation>No dues payments have been entered.</translation>
+    </message>
+    <message>
+        <source>Hãy nhập ngày nộp.</source>
+        <translation>Enter the payment date.</translation>
+    </message>
+    <message>
+        <source>Sửa khoản đã ghi</source>
+        <translation>Change recorded payments</translation>
+    </message>
+    <message>
+        <source>Sửa số tiền đã ghi của {n} đảng viên ({names})?</source>
+        <translation>Change the recorded amounts of {n} members ({names})?</translation>
+    </message>
+    <message>
+        <source>Chưa lưu.</source>
+        <translation>Not saved.</translation>
+    </message>
+    <message>
+        <source>Đã lưu đảng phí tháng {month} của {n} đảng viên.</source>
+        <translation>Dues for {month} saved for {n} members.</translation>
+    </message>
+    <message>
+        <source>Không lưu được: </source>
+        <translation>Could not save: </translation>
+    </message>
+</context>
+<context>
     <name>EndSeatDialog</name>
     <message>
         <source>Thôi giữ chức vụ cấp ủy</source>
@@ -614,6 +1083,57 @@
     </message>
 </context>
 <context>
+    <name>ExemptionDialog</name>
+    <message>
+        <source>Miễn công tác và sinh hoạt đảng</source>
+        <translation>Exemption from party work and activities</translation>
+    </message>
+    <message>
+        <source>Từ ngày:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>Đến ngày (nếu có):</source>
+        <translation>Until (if any):</translation>
+    </message>
+    <message>
+        <source>Tuổi cao, sức yếu…</source>
+        <translation>Old age, poor health…</translation>
+    </message>
+    <message>
+        <source>Lý do:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Số nghị quyết, quyết định:</source>
+        <translation>Resolution or decision no.:</translation>
+    </message>
+    <message>
+        <source>Thôi miễn từ ngày:</source>
+        <translation>Exemption ends on:</translation>
+    </message>
+    <message>
+        <source>Đảng viên trở lại sinh hoạt, công tác bình thường.</source>
+        <translation>The member returns to normal party work and activities.</translation>
+    </message>
+    <message>
+        <source>Thời hạn miễn đã định: đến {date}.</source>
+        <translation>Exemption set to last until {date}.</translation>
+    </message>
+    <message>
+        <source>Đảng viên được miễn công tác và sinh hoạt đảng; vẫn tính trong tổng số đảng viên của chi bộ.</source>
+        <translation>The member is exempted from party work and activities but still counts in the Party cell’s total membership.</translation>
+    </message>
+    <message>
+        <source>Thôi miễn từ ngày</source>
+        <translation>Exemption end date</translation>
+    </message>
+    <message>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+</context>
+<context>
     <name>GlobalSearch</name>
     <message>
         <source>Tìm đảng viên: tên không dấu, CCCD, số thẻ… (Ctrl+F)</source>
@@ -622,11 +1142,295 @@
     </message>
 </context>
 <context>
+    <name>InfoTab</name>
+    <message>
+        <source>Họ và tên:</source>
+        <extracomment>A new cadre was created; carries its id.</extracomment>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <source>Nam</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Nữ</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Giới tính:</source>
+        <translation>Sex:</translation>
+    </message>
+    <message>
+        <source>chỉ biết năm</source>
+        <translation>year only</translation>
+    </message>
+    <message>
+        <source>Khi chỉ biết năm sinh, ghi ngày 01/01 của năm đó.</source>
+        <translation>When only the year of birth is known, enter 01/01 of that year.</translation>
+    </message>
+    <message>
+        <source>Ngày sinh:</source>
+        <translation>Date of birth:</translation>
+    </message>
+    <message>
+        <source>Số CCCD:</source>
+        <translation>Citizen ID no.:</translation>
+    </message>
+    <message>
+        <source>Dân tộc:</source>
+        <translation>Ethnicity:</translation>
+    </message>
+    <message>
+        <source>Quê quán:</source>
+        <translation>Home town:</translation>
+    </message>
+    <message>
+        <source>Là đảng viên:</source>
+        <translation>Party member:</translation>
+    </message>
+    <message>
+        <source>Người địa phương</source>
+        <translation>Local</translation>
+    </message>
+    <message>
+        <source>Nơi công tác:</source>
+        <translation>Workplace:</translation>
+    </message>
+    <message>
+        <source>Đang công tác</source>
+        <translation>In service</translation>
+    </message>
+    <message>
+        <source>Đã nghỉ hưu</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <source>Đã chuyển công tác</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <source>Đã từ trần</source>
+        <translation>Deceased</translation>
+    </message>
+    <message>
+        <source>Tình trạng:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Ghi chú:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>Lưu thông tin</source>
+        <translation>Save details</translation>
+    </message>
+    <message>
+        <source>Ngày sinh</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Đã tạo hồ sơ cán bộ.</source>
+        <translation>Cadre record created.</translation>
+    </message>
+    <message>
+        <source>Đã lưu thông tin cán bộ.</source>
+        <translation>Cadre details saved.</translation>
+    </message>
+</context>
+<context>
+    <name>InternalMoveDialog</name>
+    <message>
+        <source>Chuyển sinh hoạt nội bộ</source>
+        <translation>Internal transfer</translation>
+    </message>
+    <message>
+        <source>Đảng viên:</source>
+        <translation>Party member:</translation>
+    </message>
+    <message>
+        <source>Chi bộ mới:</source>
+        <translation>New Party cell:</translation>
+    </message>
+    <message>
+        <source>Ngày chuyển:</source>
+        <translation>Transfer date:</translation>
+    </message>
+    <message>
+        <source>Ghi chú:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>Hãy chọn chi bộ mới.</source>
+        <translation>Choose the new Party cell.</translation>
+    </message>
+    <message>
+        <source>Ngày chuyển</source>
+        <translation>Transfer date</translation>
+    </message>
+</context>
+<context>
+    <name>IntroducerDialog</name>
+    <message>
+        <source>Người giới thiệu</source>
+        <translation>Sponsor</translation>
+    </message>
+    <message>
+        <source>Đảng viên chính thức</source>
+        <translation>Full member</translation>
+    </message>
+    <message>
+        <source>Đoàn TNCS Hồ Chí Minh</source>
+        <translation>Ho Chi Minh Communist Youth Union</translation>
+    </message>
+    <message>
+        <source>Công đoàn cơ sở</source>
+        <translation>Grassroots trade union</translation>
+    </message>
+    <message>
+        <source>Người giới thiệu là:</source>
+        <translation>Sponsor type:</translation>
+    </message>
+    <message>
+        <source>Tên, số CCCD hoặc số thẻ…</source>
+        <translation>Name, citizen ID or card no.…</translation>
+    </message>
+    <message>
+        <source>Tìm</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>Tìm đảng viên:</source>
+        <translation>Find member:</translation>
+    </message>
+    <message>
+        <source>Đảng viên:</source>
+        <translation>Party member:</translation>
+    </message>
+    <message>
+        <source>ví dụ Ban Chấp hành Đoàn xã</source>
+        <translation>e.g. Ban Chấp hành Đoàn xã</translation>
+    </message>
+    <message>
+        <source>Tổ chức giới thiệu:</source>
+        <translation>Sponsoring organization:</translation>
+    </message>
+    <message>
+        <source>Cùng công tác từ:</source>
+        <translation>Worked together since:</translation>
+    </message>
+    <message>
+        <source>Ngày giới thiệu:</source>
+        <translation>Sponsored on:</translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy đảng viên nào.</source>
+        <translation>No member found.</translation>
+    </message>
+    <message>
+        <source>Hãy nhập ngày giới thiệu.</source>
+        <translation>Enter the sponsorship date.</translation>
+    </message>
+    <message>
+        <source>Hãy tìm và chọn đảng viên giới thiệu.</source>
+        <translation>Find and choose the sponsoring member.</translation>
+    </message>
+</context>
+<context>
     <name>Languages</name>
     <message>
         <source>Pseudo (kiểm tra giao diện)</source>
         <extracomment>False: a new language applies after a restart (see the module docstring). Our catalogue: resources/translations/partydesk_&lt;language&gt;.ts / .qm. Languages with a .ts of our strings (the source language, Vietnamese, needs none).</extracomment>
         <translation>Pseudo (layout check)</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveDialog</name>
+    <message>
+        <source>Ra khỏi Đảng, từ trần</source>
+        <translation>Leaving the Party, death</translation>
+    </message>
+    <message>
+        <source>Khai trừ</source>
+        <translation>Expulsion</translation>
+    </message>
+    <message>
+        <source>Xóa tên</source>
+        <translation>Strike off</translation>
+    </message>
+    <message>
+        <source>Xin ra khỏi Đảng</source>
+        <translation>Request to leave</translation>
+    </message>
+    <message>
+        <source>Từ trần</source>
+        <translation>Death</translation>
+    </message>
+    <message>
+        <source>Hình thức:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>Ngày:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>Căn cứ xóa tên:</source>
+        <translation>Grounds for striking off:</translation>
+    </message>
+    <message>
+        <source>Vi phạm nghiêm trọng (tham nhũng, phản bội, tội phạm nghiêm trọng…)</source>
+        <translation>Serious violation (corruption, treason, serious crime…)</translation>
+    </message>
+    <message>
+        <source>Số quyết định:</source>
+        <translation>Decision no.:</translation>
+    </message>
+    <message>
+        <source>Cấp quyết định:</source>
+        <translation>Decided by:</translation>
+    </message>
+    <message>
+        <source>Lý do, ghi chú:</source>
+        <translation>Reason, notes:</translation>
+    </message>
+    <message>
+        <source>Đảng viên được ghi từ trần ngày {date}: thôi sinh hoạt ở chi bộ, trạng thái «Đã từ trần»; vẫn có thể được truy tặng Huy hiệu Đảng.</source>
+        <translation>The member is recorded as deceased on {date}: leaves the Party cell, status “Deceased”; a Party badge can still be awarded posthumously.</translation>
+    </message>
+    <message>
+        <source>Đảng viên ra khỏi Đảng từ ngày {date}: thôi sinh hoạt ở chi bộ, không còn tính trong tổng số đảng viên, trạng thái «Đã ra khỏi Đảng»; tuổi đảng ngừng tính từ ngày này.</source>
+        <translation>The member leaves the Party on {date}: leaves the Party cell, no longer counts in the membership total, status “Left the Party”; Party age stops counting from this date.</translation>
+    </message>
+    <message>
+        <source>Ghi kèm quyết định kỷ luật khai trừ.</source>
+        <translation>Also records the expulsion decision.</translation>
+    </message>
+    <message>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Ghi «{kind}» cho {name}? {effect}</source>
+        <translation>Record “{kind}” for {name}? {effect}</translation>
+    </message>
+</context>
+<context>
+    <name>LeavingDialogs</name>
+    <message>
+        <source>Trường «{field}» không được để trống.</source>
+        <translation>The field “{field}” must not be empty.</translation>
+    </message>
+    <message>
+        <source>Đảng viên: &lt;b&gt;{name}&lt;/b&gt; — {status}</source>
+        <translation>Member: &lt;b&gt;{name}&lt;/b&gt; — {status}</translation>
     </message>
 </context>
 <context>
@@ -644,11 +1448,36 @@
         <translation>Members</translation>
     </message>
     <message>
+        <source>Kết nạp</source>
+        <translation>Admission</translation>
+    </message>
+    <message>
+        <source>Chuyển sinh hoạt</source>
+        <translation>Transfers</translation>
+    </message>
+    <message>
+        <source>Đảng phí</source>
+        <translation>Party dues</translation>
+    </message>
+    <message>
+        <source>Đánh giá</source>
+        <translation>Ratings</translation>
+    </message>
+    <message>
+        <source>Huy hiệu</source>
+        <translation>Badges</translation>
+    </message>
+    <message>
         <source>Cán bộ</source>
         <translation>Cadres</translation>
     </message>
     <message>
+        <source>Hạn cán bộ</source>
+        <translation>Cadre deadlines</translation>
+    </message>
+    <message>
         <source>Cây tổ chức</source>
+        <extracomment>The step dialog a «Nghiệp vụ» menu opened last (tests look at it).</extracomment>
         <translation>Organization tree</translation>
     </message>
     <message>
@@ -686,6 +1515,10 @@
     <message>
         <source>&amp;Công cụ</source>
         <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>Bảng quy định (thời hạn, định mức)…</source>
+        <translation>Rules (deadlines, rates)…</translation>
     </message>
     <message>
         <source>Tùy chọn…</source>
@@ -741,6 +1574,46 @@
     </message>
 </context>
 <context>
+    <name>MemberActions</name>
+    <message>
+        <source>Bước kết nạp, công nhận tiếp theo…</source>
+        <extracomment>Action key -&gt; the statuses it applies to.</extracomment>
+        <translation>Next admission or recognition step…</translation>
+    </message>
+    <message>
+        <source>Thêm người giới thiệu…</source>
+        <translation>Add sponsor…</translation>
+    </message>
+    <message>
+        <source>Chuyển sinh hoạt đảng đi…</source>
+        <translation>Transfer out…</translation>
+    </message>
+    <message>
+        <source>Chuyển sinh hoạt nội bộ…</source>
+        <translation>Internal transfer…</translation>
+    </message>
+    <message>
+        <source>Chuyển sinh hoạt tạm thời…</source>
+        <translation>Temporary transfer…</translation>
+    </message>
+    <message>
+        <source>Miễn công tác và sinh hoạt đảng…</source>
+        <translation>Exemption from party work and activities…</translation>
+    </message>
+    <message>
+        <source>Xem xét, thi hành kỷ luật…</source>
+        <translation>Disciplinary review and measures…</translation>
+    </message>
+    <message>
+        <source>Ra khỏi Đảng, từ trần…</source>
+        <translation>Leaving the Party, death…</translation>
+    </message>
+    <message>
+        <source>Kết nạp lại…</source>
+        <translation>Readmission…</translation>
+    </message>
+</context>
+<context>
     <name>MemberLinkEdit</name>
     <message>
         <source>Tìm đảng viên: tên không dấu, CCCD…</source>
@@ -755,7 +1628,7 @@
     <name>MemberRecordDialog</name>
     <message>
         <source>Thêm đảng viên</source>
-        <extracomment>Coded fields and their catalogues (ethnicity and religion always have a value). Free-text fields whose catalogue (same name) only suggests values. Emitted with the member id after a successful save.</extracomment>
+        <extracomment>Coded fields and their catalogues (ethnicity and religion always have a value). Free-text fields whose catalogue (same name) only suggests values. Emitted with the member id after a successful save. A lifecycle step chosen in «Nghiệp vụ» (action key, member id); the main window opens it.</extracomment>
         <translation>Add member</translation>
     </message>
     <message>
@@ -1027,7 +1900,7 @@
     <name>MembersPage</name>
     <message>
         <source>Lỗi: </source>
-        <extracomment>Columns shown on a first start; the others are one right-click away on the header. The day ages and &quot;due soon&quot; are counted on (None: the real today; tests fix it).</extracomment>
+        <extracomment>Columns shown on a first start; the others are one right-click away on the header. A lifecycle step for a member (action key, member id), from the page&apos;s «Nghiệp vụ» or from a record it opened; the main window opens the step. The day ages and &quot;due soon&quot; are counted on (None: the real today; tests fix it).</extracomment>
         <translation>Error: </translation>
     </message>
     <message>
@@ -1528,6 +2401,14 @@
         <translation>Members ({counted}), including subordinate organizations: &lt;b&gt;{total}&lt;/b&gt;; attached directly to this organization: &lt;b&gt;{direct}&lt;/b&gt;.</translation>
     </message>
     <message>
+        <source>Thay đổi chưa lưu</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Bỏ các thay đổi chưa lưu của «{name}»?</source>
+        <translation>Discard the unsaved changes to “{name}”?</translation>
+    </message>
+    <message>
         <source>Đã lưu thông tin tổ chức.</source>
         <translation>Organization details saved.</translation>
     </message>
@@ -1536,6 +2417,7 @@
     <name>OverviewPage</name>
     <message>
         <source>Đảng viên theo trạng thái</source>
+        <extracomment>The role under which a row of the to-do tree keeps its DueItem. Due counts per group ({group: (items, overdue)}) after each refresh, for the navigation&apos;s badges.</extracomment>
         <translation>Members by status</translation>
     </message>
     <message>
@@ -1549,10 +2431,6 @@
     <message>
         <source>Đảng viên</source>
         <translation>Members</translation>
-    </message>
-    <message>
-        <source>Việc sắp đến hạn</source>
-        <translation>Coming due</translation>
     </message>
     <message>
         <source>Hạn</source>
@@ -1577,6 +2455,10 @@
     <message>
         <source>{n} việc, trong đó {k} việc quá hạn.</source>
         <translation>{n} items, {k} of them overdue.</translation>
+    </message>
+    <message>
+        <source> — {k} quá hạn</source>
+        <translation> — {k} overdue</translation>
     </message>
     <message>
         <source>Không tải được tổng quan: </source>
@@ -1619,6 +2501,212 @@
     </message>
 </context>
 <context>
+    <name>PlanningTab</name>
+    <message>
+        <source>Nhiệm kỳ</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>Chức danh quy hoạch</source>
+        <translation>Planned post</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Đưa vào</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Quyết định</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Đưa ra</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>Lý do đưa ra</source>
+        <translation>Reason for removal</translation>
+    </message>
+    <message>
+        <source>Nhiệm kỳ:</source>
+        <translation>Term:</translation>
+    </message>
+    <message>
+        <source>Chức danh:</source>
+        <translation>Post:</translation>
+    </message>
+    <message>
+        <source>Đơn vị:</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <source>Quyết định số:</source>
+        <translation>Decision no.:</translation>
+    </message>
+    <message>
+        <source>Ngày đưa vào:</source>
+        <translation>Added on:</translation>
+    </message>
+    <message>
+        <source>Đưa vào quy hoạch</source>
+        <translation>Add to plan</translation>
+    </message>
+    <message>
+        <source>Đưa mục đã chọn ra khỏi quy hoạch từ ngày:</source>
+        <translation>Remove the selected entry from the plan on:</translation>
+    </message>
+    <message>
+        <source>lý do (bắt buộc)</source>
+        <translation>reason (required)</translation>
+    </message>
+    <message>
+        <source>Đưa ra khỏi quy hoạch</source>
+        <translation>Remove from plan</translation>
+    </message>
+    <message>
+        <source>Ngày đưa vào</source>
+        <translation>Date added</translation>
+    </message>
+    <message>
+        <source>Vẫn đưa vào quy hoạch?</source>
+        <translation>Add to the plan anyway?</translation>
+    </message>
+    <message>
+        <source>Vượt giới hạn quy hoạch</source>
+        <translation>Plan limit exceeded</translation>
+    </message>
+    <message>
+        <source>Đã đưa vào quy hoạch.</source>
+        <translation>Added to the plan.</translation>
+    </message>
+    <message>
+        <source>Đã đưa vào quy hoạch, lưu ý: </source>
+        <translation>Added to the plan. Note: </translation>
+    </message>
+    <message>
+        <source>Hãy chọn mục quy hoạch cần đưa ra.</source>
+        <translation>Select the plan entry to remove.</translation>
+    </message>
+    <message>
+        <source>Ngày đưa ra</source>
+        <translation>Date removed</translation>
+    </message>
+    <message>
+        <source>Đã đưa ra khỏi quy hoạch.</source>
+        <translation>Removed from the plan.</translation>
+    </message>
+</context>
+<context>
+    <name>PostsTab</name>
+    <message>
+        <source>Bầu cử</source>
+        <translation>Election</translation>
+    </message>
+    <message>
+        <source>Bổ nhiệm</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>Luân chuyển</source>
+        <translation>Rotation</translation>
+    </message>
+    <message>
+        <source>Điều động</source>
+        <translation>Reassignment</translation>
+    </message>
+    <message>
+        <source>Chức vụ</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Kiêm nhiệm</source>
+        <translation>Concurrent post</translation>
+    </message>
+    <message>
+        <source>kiêm nhiệm</source>
+        <translation>concurrent</translation>
+    </message>
+    <message>
+        <source>Hình thức</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Đến ngày</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Quyết định</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Chức vụ:</source>
+        <translation>Post:</translation>
+    </message>
+    <message>
+        <source>Chức vụ kiêm nhiệm không kết thúc chức vụ chính đang giữ.</source>
+        <translation>A concurrent post does not end the main post held.</translation>
+    </message>
+    <message>
+        <source>Hình thức:</source>
+        <translation>How:</translation>
+    </message>
+    <message>
+        <source>Đơn vị:</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <source>Quyết định số:</source>
+        <translation>Decision no.:</translation>
+    </message>
+    <message>
+        <source>ngày:</source>
+        <translation>dated:</translation>
+    </message>
+    <message>
+        <source>Từ ngày:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>Thêm chức vụ</source>
+        <translation>Add post</translation>
+    </message>
+    <message>
+        <source>Thôi giữ chức đã chọn từ ngày:</source>
+        <translation>End the selected post on:</translation>
+    </message>
+    <message>
+        <source>Thôi giữ chức</source>
+        <translation>End post</translation>
+    </message>
+    <message>
+        <source>Đã thêm chức vụ.</source>
+        <translation>Post added.</translation>
+    </message>
+    <message>
+        <source>Hãy chọn chức vụ cần kết thúc.</source>
+        <translation>Select the post to end.</translation>
+    </message>
+    <message>
+        <source>Ngày thôi giữ chức</source>
+        <translation>End date of the post</translation>
+    </message>
+    <message>
+        <source>Đã ghi thôi giữ chức.</source>
+        <translation>End of post recorded.</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Tùy chọn</source>
@@ -1640,6 +2728,280 @@
     <message>
         <source>Chế độ giả lập kéo dài mọi chữ khoảng 40 % và thêm dấu, để kiểm tra chữ có bị cắt trên màn hình không. Chỉ dùng khi kiểm tra giao diện.</source>
         <translation>Pseudo mode makes every text about 40 % longer and adds accents, to check that no text gets cut off on screen. Only for checking the interface.</translation>
+    </message>
+</context>
+<context>
+    <name>RatingGridModel</name>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Điểm</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Xếp loại</source>
+        <translation>Rating</translation>
+    </message>
+</context>
+<context>
+    <name>Ratings</name>
+    <message>
+        <source>Hoàn thành xuất sắc nhiệm vụ</source>
+        <translation>Excellently fulfilled duties</translation>
+    </message>
+    <message>
+        <source>Hoàn thành tốt nhiệm vụ</source>
+        <translation>Well fulfilled duties</translation>
+    </message>
+    <message>
+        <source>Hoàn thành nhiệm vụ</source>
+        <translation>Fulfilled duties</translation>
+    </message>
+    <message>
+        <source>Không hoàn thành nhiệm vụ</source>
+        <translation>Failed to fulfil duties</translation>
+    </message>
+</context>
+<context>
+    <name>RatingsPage</name>
+    <message>
+        <source>Năm:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>Chi bộ:</source>
+        <translation>Party cell:</translation>
+    </message>
+    <message>
+        <source>Lưu xếp loại</source>
+        <translation>Save ratings</translation>
+    </message>
+    <message>
+        <source>Xếp loại chất lượng chi bộ</source>
+        <translation>Party cell quality rating</translation>
+    </message>
+    <message>
+        <source>Điểm:</source>
+        <translation>Points:</translation>
+    </message>
+    <message>
+        <source>Xếp loại:</source>
+        <translation>Rating:</translation>
+    </message>
+    <message>
+        <source>Lưu xếp loại chi bộ</source>
+        <translation>Save Party cell rating</translation>
+    </message>
+    <message>
+        <source>Tổng hợp toàn đơn vị</source>
+        <translation>Whole-office summary</translation>
+    </message>
+    <message>
+        <source>Không hoàn thành nhiệm vụ hai năm liền (có thể xem xét xóa tên):</source>
+        <translation>Failed to fulfil duties two years running (may be considered for striking off):</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Các năm</source>
+        <translation>Years</translation>
+    </message>
+    <message>
+        <source>Căn cứ</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>{rated}/{total} đảng viên đã xếp loại năm {year}.</source>
+        <translation>{rated}/{total} members rated for {year}.</translation>
+    </message>
+    <message>
+        <source>Năm {year}: {rated} đảng viên đã xếp loại — {counts}</source>
+        <translation>{year}: {rated} members rated — {counts}</translation>
+    </message>
+    <message>
+        <source>Chưa có xếp loại nào được sửa.</source>
+        <translation>No ratings have been changed.</translation>
+    </message>
+    <message>
+        <source>Đã lưu {n} xếp loại.</source>
+        <translation>{n} ratings saved.</translation>
+    </message>
+    <message>
+        <source>Điểm phải là số từ 0 đến 100.</source>
+        <translation>Points must be a number from 0 to 100.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadmissionDialog</name>
+    <message>
+        <source>Kết nạp lại vào Đảng</source>
+        <translation>Readmission to the Party</translation>
+    </message>
+    <message>
+        <source>Ngày quyết định:</source>
+        <translation>Decision date:</translation>
+    </message>
+    <message>
+        <source>Số quyết định:</source>
+        <translation>Decision no.:</translation>
+    </message>
+    <message>
+        <source>Người ký:</source>
+        <translation>Signed by:</translation>
+    </message>
+    <message>
+        <source>Chi bộ sinh hoạt:</source>
+        <translation>Party cell:</translation>
+    </message>
+    <message>
+        <source>Người được kết nạp lại trở thành quần chúng được kết nạp, sinh hoạt ở chi bộ đã chọn; lễ kết nạp và công nhận chính thức ghi như đảng viên mới. Tuổi đảng tính từ quyết định kết nạp lần đầu, trừ thời gian ở ngoài Đảng.</source>
+        <translation>The readmitted person becomes an admitted candidate in the chosen Party cell; the ceremony and recognition as full member are recorded as for a new member. Party age counts from the first admission decision, less the time spent outside the Party.</translation>
+    </message>
+    <message>
+        <source>Không đủ điều kiện kết nạp lại:</source>
+        <translation>Not eligible for readmission:</translation>
+    </message>
+    <message>
+        <source>Ngày quyết định</source>
+        <translation>Decision date</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivedDialog</name>
+    <message>
+        <source>Xác nhận đã tiếp nhận</source>
+        <translation>Confirm receipt</translation>
+    </message>
+    <message>
+        <source>Giấy giới thiệu số {letter} của {name}, đến {to}.</source>
+        <translation>Transfer letter no. {letter} of {name}, to {to}.</translation>
+    </message>
+    <message>
+        <source>Ngày nơi đến tiếp nhận:</source>
+        <translation>Received at destination on:</translation>
+    </message>
+    <message>
+        <source>Ngày nơi đến tiếp nhận</source>
+        <translation>Date received at destination</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsTab</name>
+    <message>
+        <source>Đánh giá, xếp loại</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>Khen thưởng</source>
+        <translation>Award</translation>
+    </message>
+    <message>
+        <source>Kỷ luật</source>
+        <translation>Discipline</translation>
+    </message>
+    <message>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Mức xếp loại / hình thức</source>
+        <translation>Level / form</translation>
+    </message>
+    <message>
+        <source>Năm</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Nội dung</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Quyết định</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Loại:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>năm:</source>
+        <translation>year:</translation>
+    </message>
+    <message>
+        <source>Mức xếp loại:</source>
+        <translation>Rating level:</translation>
+    </message>
+    <message>
+        <source>Hình thức:</source>
+        <translation>Form:</translation>
+    </message>
+    <message>
+        <source>Quyết định số:</source>
+        <translation>Decision no.:</translation>
+    </message>
+    <message>
+        <source>Ngày quyết định:</source>
+        <translation>Decision date:</translation>
+    </message>
+    <message>
+        <source>Nội dung:</source>
+        <translation>Details:</translation>
+    </message>
+    <message>
+        <source>Thêm bản ghi</source>
+        <translation>Add record</translation>
+    </message>
+    <message>
+        <source>lý do xóa (bắt buộc)</source>
+        <translation>reason for deleting (required)</translation>
+    </message>
+    <message>
+        <source>Xóa bản ghi đã chọn</source>
+        <translation>Delete selected record</translation>
+    </message>
+    <message>
+        <source>ví dụ Giấy khen của Chủ tịch UBND huyện</source>
+        <translation>e.g. Giấy khen của Chủ tịch UBND huyện</translation>
+    </message>
+    <message>
+        <source>ví dụ Khiển trách</source>
+        <translation>e.g. Khiển trách</translation>
+    </message>
+    <message>
+        <source>Ngày quyết định</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <source>Đã thêm bản ghi khen thưởng, kỷ luật, đánh giá.</source>
+        <translation>Award, discipline or rating record added.</translation>
+    </message>
+    <message>
+        <source>Hãy chọn bản ghi cần xóa.</source>
+        <translation>Select the record to delete.</translation>
+    </message>
+    <message>
+        <source>Xóa bản ghi «{record}» khỏi hồ sơ?</source>
+        <translation>Delete the record “{record}” from the file?</translation>
+    </message>
+    <message>
+        <source>Xóa bản ghi</source>
+        <translation>Delete record</translation>
+    </message>
+    <message>
+        <source>Đã xóa bản ghi.</source>
+        <translation>Record deleted.</translation>
     </message>
 </context>
 <context>
@@ -1682,6 +3044,716 @@
     <message>
         <source>Ngày hiệu lực</source>
         <translation>Effective date</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Trở về sau sinh hoạt tạm thời</source>
+        <translation>Return from temporary transfer</translation>
+    </message>
+    <message>
+        <source>{name} sinh hoạt tạm thời tại {to} đến {until}.</source>
+        <translation>{name} is temporarily attached to {to} until {until}.</translation>
+    </message>
+    <message>
+        <source>Ngày trở về:</source>
+        <translation>Returned on:</translation>
+    </message>
+    <message>
+        <source>Ngày trở về</source>
+        <translation>Return date</translation>
+    </message>
+</context>
+<context>
+    <name>RuleEditorDialog</name>
+    <message>
+        <source>Bảng tham số quy định</source>
+        <translation>Rule parameters</translation>
+    </message>
+    <message>
+        <source>chưa chắc chắn</source>
+        <translation>uncertain</translation>
+    </message>
+    <message>
+        <source>đã sửa</source>
+        <translation>edited</translation>
+    </message>
+    <message>
+        <source>Tham số</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Giá trị</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Áp dụng từ</source>
+        <translation>Applies from</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Văn bản</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>mặc định</source>
+        <translation>default</translation>
+    </message>
+    <message>
+        <source>quản trị viên</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source> (đã hủy)</source>
+        <translation> (cancelled)</translation>
+    </message>
+    <message>
+        <source>Lý do, ghi chú</source>
+        <translation>Reason, notes</translation>
+    </message>
+    <message>
+        <source>Hủy giá trị đã chọn…</source>
+        <translation>Cancel selected value…</translation>
+    </message>
+    <message>
+        <source>Thêm giá trị mới có ngày hiệu lực</source>
+        <translation>Add a new value with an effective date</translation>
+    </message>
+    <message>
+        <source>ví dụ 0.01, 36, [30, 40] hoặc {&quot;khac&quot;: 10000}</source>
+        <translation>e.g. 0.01, 36, [30, 40] or {&quot;khac&quot;: 10000}</translation>
+    </message>
+    <message>
+        <source>lý do, căn cứ văn bản (bắt buộc)</source>
+        <translation>reason, source document (required)</translation>
+    </message>
+    <message>
+        <source>văn bản quy định (nếu có)</source>
+        <translation>regulating document (if any)</translation>
+    </message>
+    <message>
+        <source>Áp dụng từ ngày</source>
+        <translation>Applies from</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Thêm giá trị</source>
+        <translation>Add value</translation>
+    </message>
+    <message>
+        <source>{n} tham số, áp dụng ngày {day}.</source>
+        <translation>{n} parameters, as applied on {day}.</translation>
+    </message>
+    <message>
+        <source>(Giá trị chưa chắc chắn: hãy đối chiếu văn bản.)</source>
+        <translation>(Uncertain value: check it against the document.)</translation>
+    </message>
+    <message>
+        <source>Hãy nhập ngày áp dụng.</source>
+        <translation>Enter the date it applies from.</translation>
+    </message>
+    <message>
+        <source>Giá trị phải viết dạng JSON: số (0.01), danh sách ([30, 40]) hoặc bảng.</source>
+        <translation>The value must be JSON: a number (0.01), a list ([30, 40]) or a table.</translation>
+    </message>
+    <message>
+        <source>Hãy ghi lý do thay đổi (căn cứ văn bản).</source>
+        <translation>Enter the reason for the change (source document).</translation>
+    </message>
+    <message>
+        <source>Thêm giá trị tham số</source>
+        <translation>Add parameter value</translation>
+    </message>
+    <message>
+        <source>Áp dụng {key} = {value} từ ngày {day}?</source>
+        <translation>Apply {key} = {value} from {day}?</translation>
+    </message>
+    <message>
+        <source>Đã thêm giá trị mới của {key}.</source>
+        <translation>New value of {key} added.</translation>
+    </message>
+    <message>
+        <source>Hãy ghi lý do hủy vào ô «Lý do».</source>
+        <translation>Enter the reason for cancelling in the “Reason” box.</translation>
+    </message>
+    <message>
+        <source>Hủy giá trị tham số</source>
+        <translation>Cancel parameter value</translation>
+    </message>
+    <message>
+        <source>Hủy giá trị {value} của {key} từ ngày {day}?</source>
+        <translation>Cancel the value {value} of {key} from {day}?</translation>
+    </message>
+    <message>
+        <source>Đã hủy giá trị của {key}.</source>
+        <translation>Value of {key} cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>SalaryTab</name>
+    <message>
+        <source>Ngày hưởng</source>
+        <translation>Effective</translation>
+    </message>
+    <message>
+        <source>Ngạch</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Bậc</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Hệ số</source>
+        <translation>Coefficient</translation>
+    </message>
+    <message>
+        <source>Quyết định</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Trước đó</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>ví dụ Chuyên viên</source>
+        <translation>e.g. Chuyên viên</translation>
+    </message>
+    <message>
+        <source>Mã ngạch:</source>
+        <translation>Grade code:</translation>
+    </message>
+    <message>
+        <source>Ngạch:</source>
+        <translation>Grade:</translation>
+    </message>
+    <message>
+        <source>Hệ số:</source>
+        <translation>Coefficient:</translation>
+    </message>
+    <message>
+        <source>Bậc:</source>
+        <translation>Step:</translation>
+    </message>
+    <message>
+        <source>Quyết định số:</source>
+        <translation>Decision no.:</translation>
+    </message>
+    <message>
+        <source>Ngày hưởng:</source>
+        <translation>Effective from:</translation>
+    </message>
+    <message>
+        <source>Ghi bậc lương mới</source>
+        <translation>Record new salary step</translation>
+    </message>
+    <message>
+        <source>bậc {n}</source>
+        <translation>step {n}</translation>
+    </message>
+    <message>
+        <source>Hiện hưởng: </source>
+        <translation>Current: </translation>
+    </message>
+    <message>
+        <source>Chưa ghi bậc lương.</source>
+        <translation>No salary step recorded.</translation>
+    </message>
+    <message>
+        <source>Đã ghi bậc lương mới.</source>
+        <translation>New salary step recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>TemporaryTransferDialog</name>
+    <message>
+        <source>Chuyển sinh hoạt tạm thời</source>
+        <translation>Temporary transfer</translation>
+    </message>
+    <message>
+        <source>Đảng viên vẫn được tính ở chi bộ chính thức; nơi sinh hoạt tạm thời quản lý và giáo dục đảng viên trong thời gian đó.</source>
+        <translation>The member still counts in their permanent Party cell; the temporary host manages and educates the member during that time.</translation>
+    </message>
+    <message>
+        <source>Đảng viên:</source>
+        <translation>Party member:</translation>
+    </message>
+    <message>
+        <source>Chi bộ trong đơn vị</source>
+        <translation>Party cell in this office</translation>
+    </message>
+    <message>
+        <source>Nơi khác</source>
+        <translation>Elsewhere</translation>
+    </message>
+    <message>
+        <source>tên tổ chức đảng nơi đến</source>
+        <translation>name of the receiving Party organization</translation>
+    </message>
+    <message>
+        <source>Công tác, cư trú</source>
+        <translation>Work, residence</translation>
+    </message>
+    <message>
+        <source>Học tập</source>
+        <translation>Study</translation>
+    </message>
+    <message>
+        <source>Lý do:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Ngày đi:</source>
+        <translation>Leaves on:</translation>
+    </message>
+    <message>
+        <source>Đến ngày:</source>
+        <translation>Until:</translation>
+    </message>
+    <message>
+        <source>Ghi chú:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>Hãy chọn chi bộ nơi sinh hoạt tạm thời.</source>
+        <translation>Choose the temporary Party cell.</translation>
+    </message>
+    <message>
+        <source>Nơi sinh hoạt tạm thời</source>
+        <translation>Temporary host</translation>
+    </message>
+    <message>
+        <source>Ngày đi</source>
+        <translation>Departure date</translation>
+    </message>
+    <message>
+        <source>Đến ngày</source>
+        <translation>Until</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingTab</name>
+    <message>
+        <source>Chuyên môn</source>
+        <translation>Professional</translation>
+    </message>
+    <message>
+        <source>Lý luận chính trị</source>
+        <translation>Political theory</translation>
+    </message>
+    <message>
+        <source>Quản lý nhà nước</source>
+        <translation>State management</translation>
+    </message>
+    <message>
+        <source>Ngoại ngữ</source>
+        <translation>Foreign language</translation>
+    </message>
+    <message>
+        <source>Tin học</source>
+        <translation>IT skills</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Trình độ</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Chuyên ngành</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Cơ sở đào tạo</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>Hoàn thành</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Loại:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>Trình độ:</source>
+        <translation>Level:</translation>
+    </message>
+    <message>
+        <source>Chuyên ngành:</source>
+        <translation>Field:</translation>
+    </message>
+    <message>
+        <source>Cơ sở đào tạo:</source>
+        <translation>Institution:</translation>
+    </message>
+    <message>
+        <source>Ngày hoàn thành:</source>
+        <translation>Completed on:</translation>
+    </message>
+    <message>
+        <source>Thêm quá trình đào tạo</source>
+        <translation>Add training</translation>
+    </message>
+    <message>
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Xóa quá trình đào tạo đã chọn</source>
+        <translation>Delete selected training</translation>
+    </message>
+    <message>
+        <source>Đã thêm quá trình đào tạo.</source>
+        <translation>Training added.</translation>
+    </message>
+    <message>
+        <source>Hãy chọn quá trình đào tạo cần xóa.</source>
+        <translation>Select the training to delete.</translation>
+    </message>
+    <message>
+        <source>Xóa quá trình đào tạo «{entry}» khỏi hồ sơ?</source>
+        <translation>Delete the training “{entry}” from the record?</translation>
+    </message>
+    <message>
+        <source>Xóa quá trình đào tạo</source>
+        <translation>Delete training</translation>
+    </message>
+    <message>
+        <source>Đã xóa quá trình đào tạo.</source>
+        <translation>Training deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <source>Trường «{field}» không được để trống.</source>
+        <extracomment>The day dates are checked against (None: the real today; tests fix it). What the service returned (a TransferRow or TransferDetail) after success.</extracomment>
+        <translation>The field “{field}” must not be empty.</translation>
+    </message>
+</context>
+<context>
+    <name>TransferInDialog</name>
+    <message>
+        <source>Tiếp nhận đảng viên chuyển đến</source>
+        <translation>Receive a transferred member</translation>
+    </message>
+    <message>
+        <source>Hình thức:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>ví dụ: 41-GT/ĐU</source>
+        <translation>e.g. 41-GT/ĐU</translation>
+    </message>
+    <message>
+        <source>Số giấy giới thiệu:</source>
+        <translation>Transfer letter no.:</translation>
+    </message>
+    <message>
+        <source>Ngày giấy giới thiệu:</source>
+        <translation>Transfer letter date:</translation>
+    </message>
+    <message>
+        <source>Nơi chuyển đi:</source>
+        <translation>Transferred from:</translation>
+    </message>
+    <message>
+        <source>Ngày đến sinh hoạt:</source>
+        <translation>Arrival date:</translation>
+    </message>
+    <message>
+        <source>Chi bộ tiếp nhận:</source>
+        <translation>Receiving Party cell:</translation>
+    </message>
+    <message>
+        <source>Họ và tên:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <source>Nam</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Nữ</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Giới tính:</source>
+        <translation>Sex:</translation>
+    </message>
+    <message>
+        <source>Ngày sinh:</source>
+        <translation>Date of birth:</translation>
+    </message>
+    <message>
+        <source>Số CCCD:</source>
+        <translation>Citizen ID no.:</translation>
+    </message>
+    <message>
+        <source>Số thẻ đảng viên:</source>
+        <translation>Party card no.:</translation>
+    </message>
+    <message>
+        <source>Số lý lịch:</source>
+        <translation>Biography no.:</translation>
+    </message>
+    <message>
+        <source>Ngày quyết định kết nạp:</source>
+        <translation>Admission decision date:</translation>
+    </message>
+    <message>
+        <source>Số quyết định kết nạp:</source>
+        <translation>Admission decision no.:</translation>
+    </message>
+    <message>
+        <source>Ngày kết nạp:</source>
+        <translation>Admitted on:</translation>
+    </message>
+    <message>
+        <source>Ngày chính thức:</source>
+        <translation>Full member since:</translation>
+    </message>
+    <message>
+        <source>năm-tháng, ví dụ 2026-10</source>
+        <translation>year-month, e.g. 2026-10</translation>
+    </message>
+    <message>
+        <source>Đã đóng đảng phí hết tháng:</source>
+        <translation>Dues paid up to:</translation>
+    </message>
+    <message>
+        <source>Hãy chọn chi bộ tiếp nhận.</source>
+        <translation>Choose the receiving Party cell.</translation>
+    </message>
+    <message>
+        <source>Ngày sinh</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Ngày quyết định kết nạp</source>
+        <translation>Admission decision date</translation>
+    </message>
+    <message>
+        <source>Ngày kết nạp</source>
+        <translation>Admission date</translation>
+    </message>
+    <message>
+        <source>Số giấy giới thiệu</source>
+        <translation>Transfer letter no.</translation>
+    </message>
+    <message>
+        <source>Ngày giấy giới thiệu</source>
+        <translation>Transfer letter date</translation>
+    </message>
+    <message>
+        <source>Nơi chuyển đi</source>
+        <translation>Transferred from</translation>
+    </message>
+</context>
+<context>
+    <name>TransferOutDialog</name>
+    <message>
+        <source>Chuyển sinh hoạt đảng đi</source>
+        <translation>Transfer out</translation>
+    </message>
+    <message>
+        <source>Giấy giới thiệu được lấy số tiếp theo trong sổ giới thiệu sinh hoạt đảng của năm. Đảng viên phải trình giấy trong hạn quy định kể từ ngày ghi trên giấy.</source>
+        <translation>The transfer letter takes the next number in the year’s Party transfer register. The member must present the letter within the set time from the date on it.</translation>
+    </message>
+    <message>
+        <source>Đảng viên:</source>
+        <translation>Party member:</translation>
+    </message>
+    <message>
+        <source>Hình thức:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>Ngày giấy giới thiệu:</source>
+        <translation>Transfer letter date:</translation>
+    </message>
+    <message>
+        <source>ví dụ: Đảng ủy phường Xuân Hương</source>
+        <translation>e.g. Đảng ủy phường Xuân Hương</translation>
+    </message>
+    <message>
+        <source>Kính gửi (nơi đến):</source>
+        <translation>To (destination):</translation>
+    </message>
+    <message>
+        <source>Cấp ủy cấp trên nơi đến:</source>
+        <translation>Superior committee at destination:</translation>
+    </message>
+    <message>
+        <source>Tổ chức cơ sở đảng nơi đến:</source>
+        <translation>Grassroots Party organization at destination:</translation>
+    </message>
+    <message>
+        <source>Chi bộ nơi đến:</source>
+        <translation>Party cell at destination:</translation>
+    </message>
+    <message>
+        <source>năm-tháng, ví dụ 2026-10</source>
+        <translation>year-month, e.g. 2026-10</translation>
+    </message>
+    <message>
+        <source>Đã đóng đảng phí hết tháng:</source>
+        <translation>Dues paid up to:</translation>
+    </message>
+    <message>
+        <source>Lý do:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Người ký:</source>
+        <translation>Signed by:</translation>
+    </message>
+    <message>
+        <source>Các cấp giấy đi qua:</source>
+        <translation>Levels the letter passes through:</translation>
+    </message>
+    <message>
+        <source>(chọn đảng viên để xem các cấp)</source>
+        <extracomment>The last preview read (tests look at it).</extracomment>
+        <translation>(choose a member to see the levels)</translation>
+    </message>
+    <message>
+        <source>Ngày giấy giới thiệu</source>
+        <translation>Transfer letter date</translation>
+    </message>
+    <message>
+        <source>Kính gửi (nơi đến)</source>
+        <translation>To (destination)</translation>
+    </message>
+</context>
+<context>
+    <name>TransfersPage</name>
+    <message>
+        <source>Tất cả</source>
+        <extracomment>How many past years the year filter offers besides &quot;every year&quot;. The day &quot;overdue&quot; is judged on (None: the real today; tests fix it). The dialog opened last (tests fill it in).</extracomment>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Đang chuyển</source>
+        <translation>In transit</translation>
+    </message>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Hiển thị:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>Mọi năm</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>Năm:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>Chuyển đi…</source>
+        <translation>Transfer out…</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận…</source>
+        <translation>Receive…</translation>
+    </message>
+    <message>
+        <source>Chuyển nội bộ…</source>
+        <translation>Internal transfer…</translation>
+    </message>
+    <message>
+        <source>Tạm thời…</source>
+        <translation>Temporary…</translation>
+    </message>
+    <message>
+        <source>Đã đến nơi…</source>
+        <translation>Arrived…</translation>
+    </message>
+    <message>
+        <source>Trở về…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <source>Hủy…</source>
+        <translation>Cancel…</translation>
+    </message>
+    <message>
+        <source>Số giấy</source>
+        <translation>Letter no.</translation>
+    </message>
+    <message>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Hình thức</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Từ</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Đến</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Hạn</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source> — quá hạn</source>
+        <translation> — overdue</translation>
+    </message>
+    <message>
+        <source>Không tải được sổ chuyển sinh hoạt: </source>
+        <translation>Could not load the transfer register: </translation>
+    </message>
+    <message>
+        <source>{count} việc chuyển sinh hoạt, {overdue} quá hạn</source>
+        <translation>{count} transfers, {overdue} overdue</translation>
+    </message>
+    <message>
+        <source>Các cấp: </source>
+        <translation>Levels: </translation>
+    </message>
+    <message>
+        <source>Đã đóng đảng phí hết tháng {month}</source>
+        <translation>Dues paid up to {month}</translation>
+    </message>
+    <message>
+        <source>Lý do: </source>
+        <translation>Reason: </translation>
     </message>
 </context>
 <context>
@@ -1753,6 +3825,13 @@
     <message>
         <source>Đang tạo dữ liệu…</source>
         <translation>Creating the data…</translation>
+    </message>
+</context>
+<context>
+    <name>_MemberField</name>
+    <message>
+        <source>Hãy tìm và chọn đảng viên.</source>
+        <translation>Find and choose a member.</translation>
     </message>
 </context>
 </TS>
