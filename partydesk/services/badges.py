@@ -25,7 +25,7 @@ from partydesk.errors import PartydeskError, ValidationError
 from partydesk.rules import RuleTable, add_months, badge_reached_on, next_occasion
 from partydesk.rules.party_age import party_age_months
 from partydesk.services.due import DueContext, DueItem
-from partydesk.services.leaving import get_member
+from partydesk.services.member_lookup import get_member
 from partydesk.services.party_age import AgeFacts, load_age_facts
 from partydesk.services.rule_table import load_rule_table
 

@@ -32,6 +32,7 @@ from partydesk.rules import (
     full_months_between,
 )
 from partydesk.rules.ages import admission_age_ok
+from partydesk.services.member_lookup import get_member
 from partydesk.services.member_state import EventFact, derive_state
 
 add_messages(
@@ -340,14 +341,6 @@ def load_cycle(session: Session, member_id: int) -> Cycle:
         else:
             cycle.latest[event.kind] = event
     return cycle
-
-
-def get_member(session: Session, member_id: int) -> Member:
-    """The live member row, or `member.not_found`."""
-    member = session.get(Member, member_id)
-    if member is None or member.deleted_at is not None:
-        raise PartydeskError("member.not_found", ref=member_id)
-    return member
 
 
 def whole(p: RuleParameter) -> int:

@@ -10,27 +10,25 @@ member and month (`DuesPayment.month` is the first day of that month).
 from __future__ import annotations
 
 import calendar
-import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from partydesk import errors
-from partydesk.codes import COUNTED_STATUSES, MemberStatus, OrgKind
+from partydesk.codes import MemberStatus
 from partydesk.db.audit import audit_bulk
 from partydesk.db.base import new_uuid
 from partydesk.db.engine import Database
-from partydesk.db.models import CatalogueItem, DuesPayment, Member, Membership, Organization
+from partydesk.db.models import DuesPayment, Member, Membership, Organization
 from partydesk.errors import PartydeskError, ValidationError
 from partydesk.rules import RuleMissing, RuleTable
 from partydesk.services.catalogues import CatalogueCodes
-from partydesk.services.due import DueContext, DueItem
-from partydesk.services.organizations import subtree_ids
+from partydesk.services.member_lookup import resolve_member
 from partydesk.services.rule_table import load_rule_table
 
 errors.add_messages(
@@ -107,41 +105,6 @@ class DuesEntry:
 
 
 @dataclass(frozen=True)
-class DuesRegisterRow:
-    """A line of a branch's monthly dues register.
-
-    `expected` is None when it cannot be computed; `problem` then says why.
-    """
-
-    member_id: int
-    full_name: str
-    category_code: str | None
-    category_name: str
-    basis: int | None
-    expected: int | None
-    paid_amount: int | None
-    paid_on: date | None
-    problem: str = ""
-
-
-@dataclass(frozen=True)
-class UnpaidFlag:
-    """A member with at least the strike-off number of unpaid months in a year.
-
-    `months` are the first days of the unpaid months; `source` cites the rule (ground
-    for striking off: no dues for three months in a year without good reason).
-    """
-
-    member_id: int
-    full_name: str
-    organization_id: int | None
-    organization_name: str
-    months: tuple[date, ...]
-    threshold: int
-    source: str
-
-
-@dataclass(frozen=True)
 class RecordResult:
     """What a batch wrote: rows inserted and rows updated."""
 
@@ -157,6 +120,13 @@ def month_start(day: date) -> date:
 def month_end(month: date) -> date:
     """The last day of `month`'s month."""
     return month.replace(day=calendar.monthrange(month.year, month.month)[1])
+
+
+def finished_months(year: int, today: date) -> list[date]:
+    """The first days of the months of `year` that are over by `today`."""
+    # A month counts as unpaid once it is over: the current month may still be paid.
+    last = 12 if year < today.year else today.month - 1 if year == today.year else 0
+    return [date(year, m, 1) for m in range(1, last + 1)]
 
 
 def _m(month: date) -> str:
@@ -292,7 +262,7 @@ def set_member_dues(
 # --- who is counted in a branch in a month -------------------------------------------------
 
 
-def _counted_in_month(member: Any, month: date) -> bool:
+def counted_in_month(member: Any, month: date) -> bool:
     """Whether a member row (status, ceremony_date, left_on) owes dues for `month`.
 
     Members owe dues from the month of their admission ceremony until the month they
@@ -308,7 +278,7 @@ def _counted_in_month(member: Any, month: date) -> bool:
 
 #: The member columns the register needs: plain rows, not ORM objects (a branch of
 #: hundreds is read for every month of the demo and of a year's flags).
-_MEMBER_COLUMNS = (
+MEMBER_COLUMNS = (
     Member.id,
     Member.full_name,
     Member.status,
@@ -319,7 +289,7 @@ _MEMBER_COLUMNS = (
 )
 
 
-def _branch_members(session: Session, organization_id: int, month: date) -> list[Any]:
+def branch_members(session: Session, organization_id: int, month: date) -> list[Any]:
     """Members whose activity was in the branch during `month`, in list order.
 
     A member who moved during the month belongs to the branch of the later membership,
@@ -349,83 +319,22 @@ def _branch_members(session: Session, organization_id: int, month: date) -> list
     if not ids:
         return []
     members = session.execute(
-        select(*_MEMBER_COLUMNS)
+        select(*MEMBER_COLUMNS)
         .where(Member.id.in_(ids), Member.deleted_at.is_(None))
         .order_by(Member.name_sort_key, Member.id)
     ).all()
-    return [m for m in members if _counted_in_month(m, month)]
+    return [m for m in members if counted_in_month(m, month)]
 
 
-def _organization(session: Session, organization_id: int) -> Organization:
+def live_organization(session: Session, organization_id: int) -> Organization:
+    """The live organization; raises `organization.not_found`."""
     org = session.get(Organization, organization_id)
     if org is None or org.deleted_at is not None:
         raise PartydeskError("organization.not_found", ref=organization_id)
     return org
 
 
-def _category_names(session: Session) -> dict[str, str]:
-    return dict(
-        session.execute(
-            select(CatalogueItem.code, CatalogueItem.name).where(
-                CatalogueItem.catalogue == "dues_category"
-            )
-        ).all()
-    )
-
-
-# --- the register and the batch ------------------------------------------------------------
-
-
-def dues_register(db: Database, organization_id: int, month: date) -> list[DuesRegisterRow]:
-    """The branch's dues register for `month`: every member counted there, due and paid.
-
-    Errors: `organization.not_found`.
-    """
-    month = month_start(month)
-    with db.reader() as session:
-        _organization(session, organization_id)
-        rules = load_rule_table(session)
-        names = _category_names(session)
-        members = _branch_members(session, organization_id, month)
-        paid = {
-            p.member_id: p
-            for p in session.scalars(
-                select(DuesPayment).where(
-                    DuesPayment.member_id.in_([m.id for m in members]),
-                    DuesPayment.month == month,
-                    DuesPayment.deleted_at.is_(None),
-                )
-            )
-        }
-        rows: list[DuesRegisterRow] = []
-        for member in members:
-            expected: int | None = None
-            problem = ""
-            try:
-                expected = expected_dues(
-                    member.dues_category_code,
-                    member.dues_basis,
-                    month,
-                    rules,
-                    name=member.full_name,
-                )
-            except PartydeskError as exc:
-                problem = exc.message("vi")
-            payment = paid.get(member.id)
-            rows.append(
-                DuesRegisterRow(
-                    member_id=member.id,
-                    full_name=member.full_name,
-                    category_code=member.dues_category_code,
-                    category_name=names.get(member.dues_category_code or "", ""),
-                    basis=member.dues_basis,
-                    expected=expected,
-                    paid_amount=payment.amount if payment else None,
-                    paid_on=payment.paid_on if payment else None,
-                    problem=problem,
-                )
-            )
-        return rows
+# --- the batch ------------------------------------------------------------------------
 
 
 def write_dues(
@@ -443,10 +352,10 @@ def write_dues(
     through the ORM, so their audit entries keep the old amount.
     """
     month = month_start(month)
-    org = _organization(session, organization_id)
+    org = live_organization(session, organization_id)
     if not payments:
         raise PartydeskError("dues.nothing")
-    members = {m.id: m for m in _branch_members(session, organization_id, month)}
+    members = {m.id: m for m in branch_members(session, organization_id, month)}
     seen: set[int] = set()
     for entry in payments:
         member = members.get(entry.member_id)
@@ -540,7 +449,7 @@ def full_payments(db: Database, organization_id: int, month: date) -> list[DuesE
     entries: list[DuesEntry] = []
     with db.reader() as session:
         rules = load_rule_table(session)
-        for member in _branch_members(session, organization_id, month_start(month)):
+        for member in branch_members(session, organization_id, month_start(month)):
             amount = expected_dues(
                 member.dues_category_code,
                 member.dues_basis,
@@ -560,272 +469,6 @@ def paid_through(session: Session, member_id: int) -> date | None:
         .order_by(DuesPayment.month.desc())
         .limit(1)
     )
-
-
-# --- unpaid months ---------------------------------------------------------------------------
-
-
-def _months_until(year: int, today: date) -> list[date]:
-    # A month counts as unpaid once it is over: the current month may still be paid.
-    last = 12 if year < today.year else today.month - 1 if year == today.year else 0
-    return [date(year, m, 1) for m in range(1, last + 1)]
-
-
-def _threshold(rules: RuleTable, year: int, today: date) -> tuple[int, str]:
-    on = min(date(year, 12, 31), today)
-    parameter = rules.parameter(STRIKE_OFF_RULE, on)
-    return int(str(parameter.value)), parameter.source
-
-
-#: Ids per IN (…) list: well under SQLite's limit of bound variables.
-_ID_CHUNK = 500
-
-
-def _unpaid(
-    session: Session, year: int, today: date, organization_id: int | None
-) -> tuple[list[UnpaidFlag], int, str]:
-    rules = load_rule_table(session)
-    threshold, source = _threshold(rules, year, today)
-    months = _months_until(year, today)
-    if not months:
-        return [], threshold, source
-    first, last = months[0], month_end(months[-1])
-    # Only members who paid at most len(months) - threshold months can reach the
-    # threshold. One pass over the partial index counts everyone's payments; the spans
-    # and months are then read for those few members only (the whole-register pass
-    # took 2.3 s at 50k members, this one 0.2 s).
-    most_paid = len(months) - threshold
-    counts = dict(
-        session.execute(
-            select(DuesPayment.member_id, func.count())
-            .where(
-                DuesPayment.deleted_at.is_(None),
-                DuesPayment.month >= first,
-                DuesPayment.month <= last,
-            )
-            .group_by(DuesPayment.member_id)
-        ).all()
-    )
-    query = select(*_MEMBER_COLUMNS, Member.organization_id).where(
-        Member.deleted_at.is_(None), Member.status.in_([s.value for s in COUNTED_STATUSES])
-    )
-    if organization_id is not None:
-        query = query.where(Member.organization_id.in_(subtree_ids(session, organization_id)))
-    members = [
-        member
-        for member in session.execute(query.order_by(Member.name_sort_key, Member.id))
-        if counts.get(member.id, 0) <= most_paid
-    ]
-    spans: dict[int, list[tuple[date, date | None]]] = {}
-    paid: dict[int, set[date]] = {}
-    ids = [member.id for member in members]
-    for start in range(0, len(ids), _ID_CHUNK):
-        chunk = ids[start : start + _ID_CHUNK]
-        for member_id, valid_from, valid_to in session.execute(
-            select(Membership.member_id, Membership.valid_from, Membership.valid_to).where(
-                Membership.deleted_at.is_(None),
-                Membership.valid_from <= last,
-                Membership.valid_to.is_(None) | (Membership.valid_to > first),
-                Membership.member_id.in_(chunk),
-            )
-        ):
-            spans.setdefault(member_id, []).append((valid_from, valid_to))
-        for member_id, month in session.execute(
-            select(DuesPayment.member_id, DuesPayment.month).where(
-                DuesPayment.deleted_at.is_(None),
-                DuesPayment.month >= first,
-                DuesPayment.month <= last,
-                DuesPayment.member_id.in_(chunk),
-            )
-        ):
-            paid.setdefault(member_id, set()).add(month)
-    names = dict(session.execute(select(Organization.id, Organization.name)).all())
-    flags: list[UnpaidFlag] = []
-    for member in members:
-        member_spans = spans.get(member.id, [])
-        unpaid = tuple(
-            month
-            for month in months
-            if month not in paid.get(member.id, set())
-            and _counted_in_month(member, month)
-            and any(
-                start <= month_end(month) and (end is None or end > month)
-                for start, end in member_spans
-            )
-        )
-        if len(unpaid) >= threshold:
-            flags.append(
-                UnpaidFlag(
-                    member_id=member.id,
-                    full_name=member.full_name,
-                    organization_id=member.organization_id,
-                    organization_name=names.get(member.organization_id or -1, ""),
-                    months=unpaid,
-                    threshold=threshold,
-                    source=source,
-                )
-            )
-    return flags, threshold, source
-
-
-def unpaid_flags(
-    db: Database, year: int, organization_id: int | None = None, today: date | None = None
-) -> list[UnpaidFlag]:
-    """Members (counted now) with at least `dues.unpaid_months_strike_off` unpaid months.
-
-    Months of `year` up to the last finished month before `today` count, while the member
-    was in the Party and had activity in this office. The ground for proposing to strike
-    a member off (Điều lệ Đảng, điều 8 khoản 2: "không đóng đảng phí ba tháng trong năm
-    không có lý do chính đáng"). `organization_id` limits the list to that subtree.
-    """
-    today = today or date.today()
-    with db.reader() as session:
-        return _unpaid(session, year, today, organization_id)[0]
-
-
-def due_items(context: DueContext) -> list[DueItem]:
-    """Due provider: members with the strike-off number of unpaid months this year.
-
-    The item falls due at the end of the month that reached the threshold, so it is
-    always overdue: the branch should consider the proposal now. Only branches that keep
-    their dues register here this year are checked: an office that has not started
-    entering dues must not see every member flagged.
-    """
-    year_start = date(context.today.year, 1, 1)
-    keeping = set(
-        context.session.scalars(
-            select(DuesPayment.organization_id)
-            .where(DuesPayment.month >= year_start, DuesPayment.deleted_at.is_(None))
-            .distinct()
-        )
-    )
-    if not keeping:
-        return []
-    flags, threshold, _source = _unpaid(context.session, context.today.year, context.today, None)
-    items: list[DueItem] = []
-    for flag in flags:
-        if flag.organization_id not in keeping:
-            continue
-        months = ", ".join(f"{m:%m}" for m in flag.months)
-        items.append(
-            context.item(
-                f"Không đóng đảng phí {len(flag.months)} tháng năm {context.today.year}"
-                f" (tháng {months}): xem xét đề nghị xóa tên",
-                month_end(flag.months[threshold - 1]),
-                full_name=flag.full_name,
-                organization_id=flag.organization_id,
-                group="dues",
-                action="dues",
-                member_id=flag.member_id,
-            )
-        )
-    return items
-
-
-# --- demo data -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DemoDuesSummary:
-    """What `demo_dues` wrote."""
-
-    members: int
-    payments: int
-    behind: int
-
-
-def _demo_category(
-    rng: random.Random, birth: date, occupation: str | None, today: date
-) -> tuple[str, int]:
-    age = today.year - birth.year
-    if occupation == "huu_tri" or age >= 62:
-        return "huu_tri", rng.randrange(3_500_000, 9_000_000, 10_000)
-    if age <= 23 and rng.random() < 0.7:
-        return "hoc_sinh_sinh_vien", 0
-    if occupation in ("nong_dan", "lao_dong_tu_do"):
-        # No fixed amount for other groups is shipped (uncertain): the branch's agreed
-        # amount is kept as the member's own base.
-        return "khac", rng.choice([10_000, 15_000, 20_000])
-    if rng.random() < 0.03:
-        return "om_dau_thai_san", rng.randrange(4_000_000, 8_000_000, 10_000)
-    return "bhxh", rng.randrange(4_680_000, 16_000_000, 10_000)
-
-
-def _demo_amount(rules: RuleTable, member: Any, month: date) -> int:
-    try:
-        return expected_dues(member.dues_category_code, member.dues_basis, month, rules)
-    except PartydeskError as exc:
-        if exc.code != "dues.no_rule":
-            raise
-    # Months before the 2026 rule (whose rates the table does not hold): the demo charges
-    # the first month the table covers.
-    first = min(p.valid_from for p in rules.history(RATE_RULES["bhxh"]))
-    return expected_dues(member.dues_category_code, member.dues_basis, first, rules)
-
-
-def demo_dues(db: Database, today: date | None = None, seed: int = 1) -> DemoDuesSummary:
-    """Dues for the demo office: categories and bases, and this year's payments.
-
-    Deterministic for a seed and `today`. About 3 % of members are 3–5 months behind
-    (they show in `unpaid_flags`); everyone else paid every finished month of the year.
-    One transaction for the categories, one per branch for the payments (the batch of
-    `write_dues` per month).
-    """
-    today = today or date.today()
-    rng = random.Random(seed)
-    with db.session("dues.demo_categories") as session:
-        rows = session.execute(
-            select(Member.id, Member.uuid, Member.birth_date, Member.occupation_code)
-            .where(Member.deleted_at.is_(None), Member.status != MemberStatus.CANDIDATE.value)
-            .order_by(Member.id)
-        ).all()
-        updates: list[dict[str, Any]] = []
-        for member_id, _uuid, birth, occupation in rows:
-            category, basis = _demo_category(rng, birth, occupation, today)
-            updates.append(
-                {
-                    "id": member_id,
-                    "dues_category_code": category,
-                    "dues_basis": basis if category not in FIXED_RULES else None,
-                }
-            )
-        if updates:
-            # Thousands of members: one bulk update and one audit entry listing them.
-            session.execute(update(Member), updates)
-            audit_bulk(
-                session,
-                "dues.demo_categories",
-                "member",
-                [str(r[1]) for r in rows],
-                {"columns": ["dues_category_code", "dues_basis"]},
-            )
-        behind = {member_id: rng.randint(3, 5) for member_id, *_ in rows if rng.random() < 0.03}
-        branches = [
-            org_id
-            for org_id, kind in session.execute(
-                select(Organization.id, Organization.kind)
-                .where(Organization.deleted_at.is_(None))
-                .order_by(Organization.id)
-            )
-            if OrgKind(kind).holds_members
-        ]
-    months = _months_until(today.year, today)
-    written = 0
-    for branch in branches:
-        with db.session("dues.demo") as session:
-            rules = load_rule_table(session)
-            for index, month in enumerate(months):
-                entries = [
-                    DuesEntry(m.id, _demo_amount(rules, m, month))
-                    for m in _branch_members(session, branch, month)
-                    if index < len(months) - behind.get(m.id, 0)
-                ]
-                if entries:
-                    paid_on = min(month.replace(day=rng.randint(5, 25)), today)
-                    written += write_dues(
-                        session, branch, month, entries, paid_on, "dues.demo"
-                    ).inserted
-    return DemoDuesSummary(len(rows), written, len(behind))
 
 
 # --- lookups for the command line ------------------------------------------------------------
@@ -852,17 +495,16 @@ def find_member(db: Database, ref: str) -> int:
 
     Errors: `member.not_found`.
     """
-    text = "".join(ref.split())
-    with db.reader() as session:
-        member_id: int | None = None
-        if len(text) == 12 and text.isdigit():
-            member_id = session.scalar(
-                select(Member.id).where(Member.cccd == text, Member.deleted_at.is_(None))
-            )
-        elif text.isdigit():
-            member_id = session.scalar(
-                select(Member.id).where(Member.id == int(text), Member.deleted_at.is_(None))
-            )
-        if member_id is None:
-            raise PartydeskError("member.not_found", ref=ref)
-        return member_id
+    return resolve_member(db, ref, fields=("cccd",))
+
+
+# Re-exported so that `dues.dues_register`, `dues.demo_dues` and the like keep working. At
+# the end of the module: dues_queries and dues_demo import this one.
+from partydesk.services.dues_demo import DemoDuesSummary, demo_dues  # noqa: E402, F401
+from partydesk.services.dues_queries import (  # noqa: E402, F401
+    DuesRegisterRow,
+    UnpaidFlag,
+    due_items,
+    dues_register,
+    unpaid_flags,
+)

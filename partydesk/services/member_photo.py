@@ -15,8 +15,9 @@ from sqlalchemy.orm import Session
 
 from partydesk.db.base import utcnow
 from partydesk.db.engine import Database
-from partydesk.db.models import Member, MemberPhoto
-from partydesk.errors import PartydeskError, ValidationError
+from partydesk.db.models import MemberPhoto
+from partydesk.errors import ValidationError
+from partydesk.services.member_lookup import get_member as _live_member
 
 PHOTO_FIELD = "Ảnh"
 PHOTO_MIME_TYPES = ("image/jpeg", "image/png")
@@ -33,13 +34,6 @@ class MemberPhotoData:
 
     image: bytes
     mime_type: str
-
-
-def _live_member(session: Session, member_id: int) -> Member:
-    member = session.get(Member, member_id)
-    if member is None or member.deleted_at is not None:
-        raise PartydeskError("member.not_found", ref=member_id)
-    return member
 
 
 def _check_image(image_bytes: bytes, mime: str) -> None:

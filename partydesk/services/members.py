@@ -14,6 +14,7 @@ from partydesk.db.models import Member, MemberEvent, Membership, Organization
 from partydesk.errors import PartydeskError, ValidationError
 from partydesk.services.catalogues import CatalogueCodes
 from partydesk.services.member_input import LABELS, MemberInput, PreparedMember, prepare_member
+from partydesk.services.member_lookup import get_member as _get
 from partydesk.services.member_state import EventFact, derive_state
 from partydesk.services.rule_table import load_rule_table
 
@@ -220,11 +221,15 @@ def update_member(
         return member_row(member)
 
 
-def _get(session: Session, member_id: int) -> Member:
-    member = session.get(Member, member_id)
-    if member is None or member.deleted_at is not None:
-        raise PartydeskError("member.not_found", ref=member_id)
-    return member
+def open_membership(session: Session, member_id: int) -> Membership | None:
+    """The member's current membership period (not ended, not deleted), if any."""
+    return session.scalars(
+        select(Membership).where(
+            Membership.member_id == member_id,
+            Membership.valid_to.is_(None),
+            Membership.deleted_at.is_(None),
+        )
+    ).first()
 
 
 def move_membership(
@@ -236,13 +241,7 @@ def move_membership(
     member would be in two organizations at once: refused.
     """
     target = check_member_organization(session, target_id)
-    current = session.scalars(
-        select(Membership).where(
-            Membership.member_id == member.id,
-            Membership.valid_to.is_(None),
-            Membership.deleted_at.is_(None),
-        )
-    ).first()
+    current = open_membership(session, member.id)
     if current is not None:
         if on <= current.valid_from:
             other = session.get(Organization, current.organization_id)

@@ -27,7 +27,7 @@ from partydesk.rules import RuleTable
 from partydesk.rules.ruletable import RuleMissing
 from partydesk.services import badges, leaving
 from partydesk.services.due import DueContext, DueItem
-from partydesk.services.leaving import catalogue_facts, catalogue_source, get_member
+from partydesk.services.lifecycle_common import catalogue_facts, catalogue_source, get_member
 from partydesk.services.organizations import subtree_ids
 from partydesk.services.rule_table import load_rule_table
 

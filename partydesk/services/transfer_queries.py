@@ -30,6 +30,8 @@ from partydesk.errors import PartydeskError, add_messages
 from partydesk.rules import clean_text
 from partydesk.services.document_register import abbreviations, format_number
 from partydesk.services.due import DueContext, DueItem
+from partydesk.services.member_lookup import get_member as live_member
+from partydesk.services.member_lookup import resolve_member  # noqa: F401 (re-exported)
 from partydesk.services.member_queries import BranchChoice
 
 add_messages(
@@ -469,14 +471,6 @@ def open_temporary(session: Session, member_id: int) -> Transfer | None:
     ).first()
 
 
-def live_member(session: Session, member_id: int) -> Member:
-    """A live member row; `member.not_found` otherwise."""
-    member = session.get(Member, member_id)
-    if member is None or member.deleted_at is not None:
-        raise PartydeskError("member.not_found", ref=member_id)
-    return member
-
-
 def transfer_out_preview(
     db: Database,
     member_id: int,
@@ -509,29 +503,6 @@ def transfer_out_preview(
             hops=tuple(hops),
             dues_paid_through=default_dues_through(session, member.id),
         )
-
-
-def resolve_member(db: Database, ref: str) -> int:
-    """A member's id from a reference typed on the command line: CCCD, card, biography no or id.
-
-    Numbers are tried as CCCD, card and biography numbers first (an 8-digit card number
-    could also be an id), then as the record id.
-    """
-    text = "".join(ref.split())
-    with db.reader() as session:
-        for column in (Member.cccd, Member.card_no, Member.biography_no):
-            found = session.scalars(
-                select(Member.id)
-                .where(column == text, Member.deleted_at.is_(None))
-                .order_by(Member.id)
-            ).first()
-            if found is not None:
-                return found
-        if text.isdigit():
-            member = session.get(Member, int(text))
-            if member is not None and member.deleted_at is None:
-                return member.id
-    raise PartydeskError("member.not_found", ref=ref)
 
 
 def organization_by_code(db: Database, code: str) -> int:

@@ -51,6 +51,7 @@ from partydesk.services.member_input import HistoryItem, MemberInput
 from partydesk.services.members import (
     add_member,
     move_membership,
+    open_membership,
     refresh_state,
 )
 from partydesk.services.rule_table import load_rule_table
@@ -274,13 +275,7 @@ def add_event(
 
 
 def _close_membership(session: Session, member: Member, on: date) -> None:
-    current = session.scalars(
-        select(Membership).where(
-            Membership.member_id == member.id,
-            Membership.valid_to.is_(None),
-            Membership.deleted_at.is_(None),
-        )
-    ).first()
+    current = open_membership(session, member.id)
     if current is not None:
         current.valid_to = on
 

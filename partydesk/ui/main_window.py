@@ -52,6 +52,7 @@ from partydesk.ui.pages.overview import OverviewPage
 from partydesk.ui.pages.ratings import RatingsPage
 from partydesk.ui.pages.transfers import TransfersPage
 from partydesk.ui.search_box import GlobalSearch
+from partydesk.ui.widgets.lazy_page import LazyPage
 
 MAX_RECENT = 8
 
@@ -74,23 +75,24 @@ class MainWindow(QMainWindow):
         self.organizations = OrganizationsPage(ctx)
         self.members = MembersPage(ctx)
         self.cadres = CadresPage(ctx)
-        self.admission = AdmissionPage(ctx)
-        self.transfers = TransfersPage(ctx)
-        self.dues = DuesPage(ctx)
-        self.ratings = RatingsPage(ctx)
-        self.badges = BadgesPage(ctx)
-        self.cadre_deadlines = CadreDeadlinesPage(ctx)
+        # The lifecycle pages are built when first opened (see LazyPage).
+        self._admission = LazyPage(lambda: AdmissionPage(ctx))
+        self._transfers = LazyPage(lambda: TransfersPage(ctx))
+        self._dues = LazyPage(self._build_dues)
+        self._ratings = LazyPage(lambda: RatingsPage(ctx))
+        self._badges = LazyPage(lambda: BadgesPage(ctx))
+        self._cadre_deadlines = LazyPage(self._build_cadre_deadlines)
         self._pages: dict[str, tuple[QWidget, str, str]] = {
             "overview": (self.overview, self.tr("Tổng quan"), "Ctrl+1"),
             "organizations": (self.organizations, self.tr("Tổ chức"), "Ctrl+2"),
             "members": (self.members, self.tr("Đảng viên"), "Ctrl+3"),
-            "admission": (self.admission, self.tr("Kết nạp"), "Ctrl+4"),
-            "transfers": (self.transfers, self.tr("Chuyển sinh hoạt"), "Ctrl+5"),
-            "dues": (self.dues, self.tr("Đảng phí"), "Ctrl+6"),
-            "ratings": (self.ratings, self.tr("Đánh giá"), "Ctrl+7"),
-            "badges": (self.badges, self.tr("Huy hiệu"), "Ctrl+Shift+7"),
+            "admission": (self._admission, self.tr("Kết nạp"), "Ctrl+4"),
+            "transfers": (self._transfers, self.tr("Chuyển sinh hoạt"), "Ctrl+5"),
+            "dues": (self._dues, self.tr("Đảng phí"), "Ctrl+6"),
+            "ratings": (self._ratings, self.tr("Đánh giá"), "Ctrl+7"),
+            "badges": (self._badges, self.tr("Huy hiệu"), "Ctrl+Shift+7"),
             "cadres": (self.cadres, self.tr("Cán bộ"), "Ctrl+8"),
-            "cadre_deadlines": (self.cadre_deadlines, self.tr("Hạn cán bộ"), "Ctrl+9"),
+            "cadre_deadlines": (self._cadre_deadlines, self.tr("Hạn cán bộ"), "Ctrl+9"),
         }
         for page, _title, _key in self._pages.values():
             self.stack.addWidget(page)
@@ -132,9 +134,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.office_label)
         self.tree.organization_selected.connect(self._organization_selected)
         self.search.member_chosen.connect(self.open_member)
-        self.dues.member_requested.connect(self.open_member)
         self.members.action_requested.connect(self.run_member_action)
-        self.cadre_deadlines.cadre_requested.connect(self._open_cadre)
         self.overview.due_requested.connect(self.open_due_item)
         self.overview.due_counts_changed.connect(self._show_due_counts)
         self._show_due_counts(self.overview.due_counts)  # the first load came before
@@ -198,6 +198,48 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("Trợ &giúp"))
         help_menu.addAction(self.tr("Giới thiệu partydesk"), self._about)
 
+    # --- pages built when first needed ---------------------------------------------------
+
+    @property
+    def admission(self) -> AdmissionPage:
+        """Kết nạp: candidates and probationary members."""
+        return self._admission.page
+
+    @property
+    def transfers(self) -> TransfersPage:
+        """Chuyển sinh hoạt: the transfer-letter register."""
+        return self._transfers.page
+
+    @property
+    def dues(self) -> DuesPage:
+        """Đảng phí: the monthly register of a branch."""
+        return self._dues.page
+
+    @property
+    def ratings(self) -> RatingsPage:
+        """Đánh giá: the year's quality ratings."""
+        return self._ratings.page
+
+    @property
+    def badges(self) -> BadgesPage:
+        """Huy hiệu: badge lists by occasion."""
+        return self._badges.page
+
+    @property
+    def cadre_deadlines(self) -> CadreDeadlinesPage:
+        """Hạn cán bộ: terms, retirement, salary steps, planning."""
+        return self._cadre_deadlines.page
+
+    def _build_dues(self) -> DuesPage:
+        page = DuesPage(self.ctx)
+        page.member_requested.connect(self.open_member)
+        return page
+
+    def _build_cadre_deadlines(self) -> CadreDeadlinesPage:
+        page = CadreDeadlinesPage(self.ctx)
+        page.cadre_requested.connect(self._open_cadre)
+        return page
+
     # --- pages --------------------------------------------------------------------------
 
     def page_names(self) -> list[str]:
@@ -207,6 +249,8 @@ class MainWindow(QMainWindow):
     def show_page(self, name: str) -> None:
         """Bring a page to the front."""
         page = self._pages[name][0]
+        if isinstance(page, LazyPage):
+            _ = page.page  # built now, not at the next paint, so callers can use it
         self.stack.setCurrentWidget(page)
         self._page_action[name].setChecked(True)
 

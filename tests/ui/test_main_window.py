@@ -244,3 +244,13 @@ def test_register_row_offers_its_member_actions(window, qtbot):
     with qtbot.waitSignal(page.action_requested) as chosen:
         page.actions_button.action_requested.emit(page.actions_button.action_keys()[0])
     assert chosen.args == [page.actions_button.action_keys()[0], row.id]
+
+
+def test_lifecycle_pages_are_built_when_first_opened(window):
+    lazy = ("admission", "transfers", "dues", "ratings", "badges", "cadre_deadlines")
+    # The overview's due counts fill the navigation without building any page.
+    assert not any(window._pages[name][0].built for name in lazy)
+    window.show_page("dues")
+    assert window._pages["dues"][0].built
+    assert window.current_page() == "dues"
+    assert not window._pages["badges"][0].built
