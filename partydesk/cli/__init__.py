@@ -32,13 +32,20 @@ _EXTENSIONS: tuple[str, ...] = (
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; no sub-command means "start the GUI"."""
-    common = argparse.ArgumentParser(add_help=False)
+    # --db and --data-dir are accepted before and after the command. The copies on the
+    # sub-commands default to SUPPRESS: a sub-parser's default would otherwise overwrite
+    # the value given before the command ("partydesk --data-dir X demo" wrote the demo
+    # into the default data folder).
+    top = argparse.ArgumentParser(add_help=False)
+    top.add_argument("--db", metavar="PATH", help="tệp cơ sở dữ liệu (database file)")
+    top.add_argument("--data-dir", metavar="DIR", help="thư mục dữ liệu (data folder)")
+    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     common.add_argument("--db", metavar="PATH", help="tệp cơ sở dữ liệu (database file)")
     common.add_argument("--data-dir", metavar="DIR", help="thư mục dữ liệu (data folder)")
     parser = argparse.ArgumentParser(
         prog="partydesk",
         description="Sổ đảng viên — partydesk. Không có lệnh: mở giao diện.",
-        parents=[common],
+        parents=[top],
     )
     parser.add_argument("--version", action="version", version=f"partydesk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -227,6 +234,9 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     except PartydeskError as exc:
         print(f"Lỗi: {exc.message('vi')} / Error: {exc.message('en')}", file=err)
         return 1
+    except BrokenPipeError:
+        # The reader went away (`partydesk search … | head`): nothing left to say.
+        return 0
     except OSError as exc:
         print(f"Lỗi tệp: {exc} / File error: {exc}", file=err)
         return 1

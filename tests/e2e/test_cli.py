@@ -90,3 +90,16 @@ def test_version():
     )
     assert result.returncode == 0
     assert result.stdout.startswith("partydesk ")
+
+
+def test_data_dir_before_or_after_the_command(tmp_path):
+    from partydesk.cli import build_parser
+
+    parser = build_parser()
+    before = parser.parse_args(["--data-dir", str(tmp_path / "a"), "info"])
+    after = parser.parse_args(["info", "--data-dir", str(tmp_path / "b")])
+    neither = parser.parse_args(["info"])
+    assert before.data_dir == str(tmp_path / "a")
+    assert after.data_dir == str(tmp_path / "b")
+    assert neither.data_dir is None
+    assert neither.db is None
