@@ -57,6 +57,7 @@ from partydesk.ui.models.rows import RowsModel
 from partydesk.ui.widgets.date_edit import DateEdit, format_date, parse_date
 from partydesk.ui.widgets.member_actions import MemberActionsButton
 from partydesk.ui.widgets.photo import PhotoBox
+from partydesk.ui.widgets.tables import compact_rows
 
 _ERROR_STYLE = "color: #c0392b;"
 _LABEL_TO_FIELD = {label: name for name, label in LABELS.items()}
@@ -430,6 +431,7 @@ class MemberRecordDialog(QDialog):
     @staticmethod
     def _read_only_table(model: RowsModel[Any]) -> QTableView:
         table = QTableView()
+        compact_rows(table)
         table.setModel(model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -32,7 +32,7 @@ from partydesk.services.admission import AdmissionProgress, BoardRow, ProgressSt
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.dialogs.admission_dialogs import AdmissionStepDialog, IntroducerDialog
 from partydesk.ui.models.rows import RowsModel
-from partydesk.ui.widgets.tables import read_only_table
+from partydesk.ui.widgets.tables import compact_rows, read_only_table
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -191,6 +191,7 @@ class AdmissionPage(QWidget):
 
     def _table(self, model: BoardModel) -> QTableView:
         table = QTableView()
+        compact_rows(table)
         table.setModel(model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -33,6 +33,7 @@ from partydesk.services import badges
 from partydesk.services.badges import BadgeAward, BadgeCandidate, BadgeLists
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.widgets.date_edit import DateEdit
+from partydesk.ui.widgets.tables import compact_rows
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -257,6 +258,7 @@ class BadgesPage(QWidget):
     @staticmethod
     def _table(model: BadgeListModel) -> QTableView:
         table = QTableView()
+        compact_rows(table)
         table.setModel(model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         table.setEditTriggers(

@@ -23,6 +23,7 @@ from partydesk.services.cadre_records import (
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.dialogs.cadre_record import CadreRecordDialog
 from partydesk.ui.models.cadre_table import CadreTableModel
+from partydesk.ui.widgets.tables import compact_rows
 
 
 class CadresPage(QWidget):
@@ -51,6 +52,7 @@ class CadresPage(QWidget):
         layout.addLayout(bar)
         self.model = CadreTableModel(self)
         self.table = QTableView()
+        compact_rows(self.table)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -41,7 +41,7 @@ from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.dialogs.organization_dialogs import ask_confirmation
 from partydesk.ui.models.rows import RowsModel
 from partydesk.ui.widgets.date_edit import DateEdit
-from partydesk.ui.widgets.tables import read_only_table
+from partydesk.ui.widgets.tables import compact_rows, read_only_table
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -264,6 +264,7 @@ class DuesPage(QWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         self.model = DuesGridModel(self)
         self.table = QTableView()
+        compact_rows(self.table)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(

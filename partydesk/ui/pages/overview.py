@@ -67,18 +67,25 @@ class OverviewPage(QWidget):
             ]
         )
         self.org_table = read_only_table(self.org_model)
+        # Long names must not push the count out of sight.
+        org_header = self.org_table.horizontalHeader()
+        org_header.setStretchLastSection(False)
+        org_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        org_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.org_table.setWordWrap(False)
         org_layout.addWidget(self.org_table)
         left.addWidget(org_box, 1)
         layout.addLayout(left, 2)
         due_box = QGroupBox(self.tr("Việc cần làm"))
         due_layout = QVBoxLayout(due_box)
         self.due_model = QStandardItemModel(0, 5, self)
+        # Date first, so what falls due first reads first; a group's heading spans the row.
         self.due_model.setHorizontalHeaderLabels(
             [
-                self.tr("Việc cần làm"),
                 self.tr("Hạn"),
                 self.tr("Còn"),
                 self.tr("Họ và tên"),
+                self.tr("Việc cần làm"),
                 self.tr("Chi bộ"),
             ]
         )
@@ -160,10 +167,10 @@ class OverviewPage(QWidget):
             self.due_model.appendRow([heading] + [QStandardItem() for _ in range(4)])
             for item in sorted(rows, key=lambda i: (i.due, i.full_name)):
                 cells = [
-                    QStandardItem(item.what),
                     QStandardItem(item.due.strftime("%d/%m/%Y")),
                     QStandardItem(days_left_text(item.days_left)),
                     QStandardItem(item.full_name),
+                    QStandardItem(item.what),
                     QStandardItem(item.organization_name),
                 ]
                 cells[0].setData(item, DUE_ROLE)
@@ -171,6 +178,8 @@ class OverviewPage(QWidget):
                     for cell in cells:
                         cell.setForeground(_OVERDUE)
                 heading.appendRow(cells)
+        for row in range(self.due_model.rowCount()):
+            self.due_tree.setFirstColumnSpanned(row, QModelIndex(), True)
         self.due_tree.expandAll()
         self.due_counts = counts
         self.due_counts_changed.emit(counts)

@@ -51,7 +51,7 @@ from partydesk.services.ratings import (
 )
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.models.rows import RowsModel
-from partydesk.ui.widgets.tables import read_only_table
+from partydesk.ui.widgets.tables import compact_rows, read_only_table
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -266,6 +266,7 @@ class RatingsPage(QWidget):
 
         self.model = RatingGridModel(self)
         self.table = QTableView()
+        compact_rows(self.table)
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(RatingGridModel.LEVEL, LevelDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)

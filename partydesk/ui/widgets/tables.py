@@ -6,6 +6,18 @@ from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
+def compact_rows(table: QTableView) -> None:
+    """One line of text per row, at a fixed height (the style's default is ~30 px).
+
+    Fixed heights also spare the view from measuring rows, and follow the font, so they
+    scale with the display (100–200 %).
+    """
+    table.setWordWrap(False)
+    vertical = table.verticalHeader()
+    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    vertical.setDefaultSectionSize(table.fontMetrics().height() + 8)
+
+
 def read_only_table(model: QAbstractItemModel) -> QTableView:
     """A table over `model` for reading and choosing rows.
 
@@ -18,6 +30,7 @@ def read_only_table(model: QAbstractItemModel) -> QTableView:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
+    compact_rows(table)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
