@@ -143,11 +143,11 @@ def sex_label(code: str | None) -> str:
 def days_left_text(days_left: int) -> str:
     """Days left as «còn 5 ngày», «hôm nay» or «quá hạn 3 ngày», in the GUI's language."""
     if days_left < 0:
-        text = QCoreApplication.translate(_CONTEXT, "quá hạn {n} ngày")
+        text = QCoreApplication.translate("CodeLabels", "quá hạn {n} ngày")
         return text.replace("{n}", count_text(-days_left))
     if days_left == 0:
-        return QCoreApplication.translate(_CONTEXT, "hôm nay")
-    return QCoreApplication.translate(_CONTEXT, "còn {n} ngày").replace(
+        return QCoreApplication.translate("CodeLabels", "hôm nay")
+    return QCoreApplication.translate("CodeLabels", "còn {n} ngày").replace(
         "{n}", count_text(days_left)
     )
 

@@ -779,6 +779,18 @@
         <source>Nữ</source>
         <translation>Female</translation>
     </message>
+    <message>
+        <source>quá hạn {n} ngày</source>
+        <translation>{n} days overdue</translation>
+    </message>
+    <message>
+        <source>hôm nay</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>còn {n} ngày</source>
+        <translation>{n} days left</translation>
+    </message>
 </context>
 <context>
     <name>CommitteeSeatDialog</name>

@@ -225,3 +225,26 @@ def test_code_labels_match_the_codes():
     assert code_labels.status_label("unknown") == "unknown"
     assert code_labels.count_text(1234567) == "1.234.567"
     assert code_labels.days_left_text(-3) == "quá hạn 3 ngày"
+
+
+def test_english_mode_translates_table_cells_and_counts(install, built: Path, qtbot, demo_ctx):
+    """Codes stored in Vietnamese (status, sex, due groups) show in English, 1,234 grouping."""
+    from partydesk.ui import code_labels
+    from partydesk.ui.pages.overview import OverviewPage
+
+    assert install("en", built)
+    assert code_labels.status_label("official") == "Full member"
+    assert code_labels.sex_label("nữ") == "Female"
+    assert code_labels.days_left_text(-3) == "3 days overdue"
+    assert code_labels.count_text(1234567) == "1,234,567"
+    page = OverviewPage(demo_ctx)
+    qtbot.addWidget(page)
+    headings = [page.due_model.item(r, 0).text() for r in range(page.due_model.rowCount())]
+    assert headings
+    assert not any("Kết nạp" in heading for heading in headings)
+    labels = [
+        page.status_form.itemAt(i).widget().text()
+        for i in range(page.status_form.count())
+        if page.status_form.itemAt(i).widget() is not None
+    ]
+    assert "Full member:" in labels
