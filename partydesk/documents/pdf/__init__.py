@@ -1,0 +1,1 @@
+"""Party documents as PDF (reportlab): the shared frame and one module per form."""
