@@ -79,8 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _init(ctx: Context, args: argparse.Namespace) -> int:
-    db = ctx.open()
-    try:
+    with ctx.database() as db:
         created = office.init_office(
             db,
             office.OfficeInput(
@@ -91,20 +90,15 @@ def _init(ctx: Context, args: argparse.Namespace) -> int:
                 level=args.level,
             ),
         )
-    finally:
-        db.close()
     ctx.say(f"Đã tạo đơn vị «{created.name}» trong {ctx.db_path}")
     return 0
 
 
 def _demo(ctx: Context, args: argparse.Namespace) -> int:
-    db = ctx.open()
-    try:
+    with ctx.database() as db:
         if office.has_office(db):
             raise PartydeskError("demo.not_empty", path=str(ctx.db_path))
         summary = demo.build_demo_office(db, members=args.members, seed=args.seed)
-    finally:
-        db.close()
     ctx.say(
         f"Đã tạo đơn vị mẫu «{summary.office_name}»: {summary.organizations} tổ chức, "
         f"{summary.members} đảng viên và quần chúng, {summary.cadres} cán bộ ({ctx.db_path})"
@@ -115,12 +109,9 @@ def _demo(ctx: Context, args: argparse.Namespace) -> int:
 def _info(ctx: Context, _args: argparse.Namespace) -> int:
     from partydesk.codes import MemberStatus, OrgKind
 
-    db = ctx.open()
-    try:
+    with ctx.database() as db:
         the_office = office.get_office(db)
         counts = info.register_counts(db)
-    finally:
-        db.close()
     ctx.say(f"Đơn vị: {the_office.name} ({the_office.superior_name})")
     ctx.say(f"Tệp: {ctx.db_path}")
     ctx.say("Tổ chức đảng:")
@@ -139,11 +130,8 @@ def _info(ctx: Context, _args: argparse.Namespace) -> int:
 
 
 def _check(ctx: Context, _args: argparse.Namespace) -> int:
-    db = ctx.open()
-    try:
+    with ctx.database() as db:
         problems = integrity.check_database(db)
-    finally:
-        db.close()
     for problem in problems:
         ctx.say(f"[{problem.kind}] {problem.table} {problem.record_uuid}: {problem.message}")
     ctx.say(
@@ -155,11 +143,8 @@ def _check(ctx: Context, _args: argparse.Namespace) -> int:
 def _search(ctx: Context, args: argparse.Namespace) -> int:
     from partydesk.codes import MemberStatus
 
-    db = ctx.open()
-    try:
+    with ctx.database() as db:
         rows = member_queries.search_members(db, args.text)
-    finally:
-        db.close()
     for row in rows:
         ctx.say(
             f"{row.id:>7}  {row.full_name:<32} {row.birth_date:%d/%m/%Y}  "
@@ -170,12 +155,9 @@ def _search(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _backup(ctx: Context, args: argparse.Namespace) -> int:
-    db = ctx.open()
-    try:
+    with ctx.database() as db:
         folder = Path(args.to).expanduser() if args.to else ctx.paths.backups
         target = database.backup_now(db, folder)
-    finally:
-        db.close()
     ctx.say(f"Đã sao lưu vào {target}")
     return 0
 

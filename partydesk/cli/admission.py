@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 
-from partydesk.cli.base import Context
+from partydesk.cli.base import Context, dmy, parse_day
 from partydesk.codes import IntroducerKind, MemberStatus
 from partydesk.db.engine import Database
 from partydesk.errors import PartydeskError
@@ -38,18 +38,6 @@ VERBS: dict[str, Step] = {
 }
 
 
-def parse_cli_date(text: str) -> date:
-    """dd/mm/yyyy (as on paper) or yyyy-mm-dd."""
-    for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"):
-        try:
-            return datetime.strptime(text.strip(), pattern).date()
-        except ValueError:
-            continue
-    raise argparse.ArgumentTypeError(
-        f"ngày «{text}» phải viết dạng dd/mm/yyyy / date '{text}' must be dd/mm/yyyy"
-    )
-
-
 def register(
     sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
@@ -67,7 +55,7 @@ def register(
         " (nhiều người), recognize-branch, recognize, fail; show; board",
     )
     p.add_argument("members", nargs="*", metavar="MEMBER", help="mã, số CCCD hoặc số thẻ")
-    p.add_argument("--date", type=parse_cli_date, help="ngày (dd/mm/yyyy; mặc định hôm nay)")
+    p.add_argument("--date", type=parse_day, help="ngày (dd/mm/yyyy; mặc định hôm nay)")
     p.add_argument("--no", dest="number", default="", help="số văn bản, ví dụ 12-QĐ/ĐU")
     p.add_argument("--signer", default="", help="người ký quyết định")
     p.add_argument(
@@ -83,13 +71,12 @@ def register(
     )
     p.add_argument("--introducer", help="đảng viên giới thiệu (mã, CCCD hoặc số thẻ)")
     p.add_argument("--name", default="", help="tên tổ chức đoàn thể giới thiệu")
-    p.add_argument("--worked-from", type=parse_cli_date, help="cùng công tác từ ngày")
+    p.add_argument("--worked-from", type=parse_day, help="cùng công tác từ ngày")
     p.add_argument("--org", type=int, help="chỉ tổ chức này và cấp dưới (board)")
 
 
 def _admission(ctx: Context, args: argparse.Namespace) -> int:
-    db = ctx.open()
-    try:
+    with ctx.database() as db:
         today = date.today()
         on = args.date or today
         if args.step == "board":
@@ -118,10 +105,8 @@ def _admission(ctx: Context, args: argparse.Namespace) -> int:
             name = admission.admission_progress(db, result.member_id, today).full_name
             ctx.say(f"Đã ghi «{step.label}» ngày {result.on:%d/%m/%Y}: {name} ({result.member_id})")
             for item in result.notices:
-                ctx.say(f"  Cảnh báo: {item.message('vi')} / Warning: {item.message('en')}")
+                ctx.warn(item.message("vi"), item.message("en"), indent="  ")
         return 0
-    finally:
-        db.close()
 
 
 def _introducer(
@@ -142,42 +127,38 @@ def _introducer(
     )
 
 
-def _d(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
-
-
 def _show(ctx: Context, progress: admission.AdmissionProgress) -> None:
     ctx.say(
-        f"{progress.full_name} ({progress.member_id}), sinh {_d(progress.birth_date)},"
+        f"{progress.full_name} ({progress.member_id}), sinh {dmy(progress.birth_date)},"
         f" {progress.organization_name}: {MemberStatus(progress.status).label}"
     )
     for item in progress.steps:
-        done = _d(item.done_on) or "—"
+        done = dmy(item.done_on) or "—"
         line = f"  {item.label:<48} {done:<10}"
         if item.number:
             line += f"  số {item.number}"
         if item.signer:
             line += f"  ký: {item.signer}"
         if item.effective_date and item.effective_date != item.done_on:
-            line += f"  (hiệu lực {_d(item.effective_date)})"
+            line += f"  (hiệu lực {dmy(item.effective_date)})"
         if item.due and not item.done_on:
-            line += f"  hạn {_d(item.due)}"
+            line += f"  hạn {dmy(item.due)}"
         if item.warning:
             line += f"  [{item.warning.message('vi')}]"
         ctx.say(line.rstrip())
     for intro in progress.introducers:
-        since = f", cùng công tác từ {_d(intro.worked_from)}" if intro.worked_from else ""
+        since = f", cùng công tác từ {dmy(intro.worked_from)}" if intro.worked_from else ""
         ctx.say(f"  Người giới thiệu: {intro.full_name}{since}")
     if progress.probation_ends:
-        ctx.say(f"  Hết dự bị: {_d(progress.probation_ends)}")
+        ctx.say(f"  Hết dự bị: {dmy(progress.probation_ends)}")
     if progress.next_step:
-        due = f", hạn {_d(progress.next_due)}" if progress.next_due else ""
+        due = f", hạn {dmy(progress.next_due)}" if progress.next_due else ""
         ctx.say(f"  Bước tiếp theo: {Step(progress.next_step).label}{due}")
 
 
 def _board(ctx: Context, rows: list[admission.BoardRow]) -> None:
     for row in rows:
-        due = _d(row.due)
+        due = dmy(row.due)
         late = " QUÁ HẠN" if row.overdue else ""
         ctx.say(
             f"{row.member_id:>7}  {row.full_name:<28} {MemberStatus(row.status).label:<17}"

@@ -6,8 +6,7 @@ import argparse
 from collections.abc import Callable
 from datetime import date
 
-from partydesk.cli.base import Context
-from partydesk.cli.dues import parse_day
+from partydesk.cli.base import Context, dmy, parse_day
 from partydesk.db.engine import Database
 from partydesk.services import cadre_terms
 
@@ -31,17 +30,13 @@ def register(
     q.add_argument("--today", type=parse_day, help=argparse.SUPPRESS)
 
 
-def _d(value: date) -> str:
-    return value.strftime("%d/%m/%Y")
-
-
 def _terms(ctx: Context, db: Database, today: date) -> int:
     rows = cadre_terms.term_list(db, today)
     for r in rows:
         late = " (quá hạn)" if r.days_left < 0 else ""
         ctx.say(
-            f"{r.cadre_id:>5}  {r.full_name:<28} {r.title:<36} từ {_d(r.start_on)}"
-            f"  hết nhiệm kỳ {_d(r.term_end)}  thông báo trước {_d(r.notice_due)}{late}"
+            f"{r.cadre_id:>5}  {r.full_name:<28} {r.title:<36} từ {dmy(r.start_on)}"
+            f"  hết nhiệm kỳ {dmy(r.term_end)}  thông báo trước {dmy(r.notice_due)}{late}"
         )
     ctx.say(f"{len(rows)} chức vụ bổ nhiệm đang giữ.")
     return 0
@@ -51,8 +46,8 @@ def _retirements(ctx: Context, db: Database, months: int, today: date) -> int:
     rows = cadre_terms.retirement_list(db, today, months)
     for r in rows:
         ctx.say(
-            f"{r.cadre_id:>5}  {r.full_name:<28} {r.main_post:<36} nghỉ hưu {_d(r.retirement_date)}"
-            f" ({r.age_years} tuổi {r.age_months} tháng)"
+            f"{r.cadre_id:>5}  {r.full_name:<28} {r.main_post:<36}"
+            f" nghỉ hưu {dmy(r.retirement_date)} ({r.age_years} tuổi {r.age_months} tháng)"
         )
     ctx.say(f"{len(rows)} cán bộ nghỉ hưu trong {months} tháng tới (hoặc đã đến tuổi).")
     return 0
@@ -64,7 +59,7 @@ def _steps(ctx: Context, db: Database, months: int, today: date) -> int:
         level = {True: "từ cao đẳng", False: "dưới cao đẳng", None: "chưa rõ ngạch"}
         ctx.say(
             f"{r.cadre_id:>5}  {r.full_name:<28} {r.grade or '-'} {r.grade_code}"
-            f" bậc {r.step or '?'} từ {_d(r.last_step_on)}: nâng bậc {_d(r.next_due)}"
+            f" bậc {r.step or '?'} từ {dmy(r.last_step_on)}: nâng bậc {dmy(r.next_due)}"
             f" ({r.months} tháng, {level[r.university_level]})"
         )
     ctx.say(f"{len(rows)} cán bộ đến hạn nâng bậc lương trong {months} tháng tới.")
@@ -81,8 +76,7 @@ def _planning(ctx: Context, db: Database, term: str, today: date) -> int:
 
 
 def _cadres(ctx: Context, args: argparse.Namespace) -> int:
-    db = ctx.open()
-    try:
+    with ctx.database() as db:
         today = args.today or date.today()
         if args.cadres_command == "terms":
             return _terms(ctx, db, today)
@@ -91,8 +85,6 @@ def _cadres(ctx: Context, args: argparse.Namespace) -> int:
         if args.cadres_command == "salary-steps":
             return _steps(ctx, db, args.months, today)
         return _planning(ctx, db, args.term, today)
-    finally:
-        db.close()
 
 
 COMMANDS: dict[str, Callable[[Context, argparse.Namespace], int]] = {"cadres": _cadres}

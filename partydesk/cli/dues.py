@@ -3,45 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import re
 from collections.abc import Callable
 from datetime import date
 
-from partydesk.cli.base import Context
+from partydesk.cli.base import Context, parse_day, parse_month
 from partydesk.db.engine import Database
 from partydesk.errors import PartydeskError
 from partydesk.services import dues
-
-_MONTH = re.compile(r"^\s*(?:(\d{4})-(\d{1,2})|(\d{1,2})/(\d{4}))\s*$")
-_DAY = re.compile(r"^\s*(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})/(\d{1,2})/(\d{4}))\s*$")
-
-
-def parse_day(text: str) -> date:
-    """A date typed as dd/mm/yyyy or yyyy-mm-dd (argparse type: bad input is a usage error)."""
-    match = _DAY.match(text)
-    try:
-        if match is None:
-            raise ValueError(text)
-        y, m, d, d2, m2, y2 = match.groups()
-        return date(int(y), int(m), int(d)) if y else date(int(y2), int(m2), int(d2))
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(
-            f"ngày «{text}» không hợp lệ: viết dd/mm/yyyy hoặc yyyy-mm-dd"
-        ) from exc
-
-
-def parse_month(text: str) -> date:
-    """A month typed as yyyy-mm or mm/yyyy, as its first day."""
-    match = _MONTH.match(text)
-    try:
-        if match is None:
-            raise ValueError(text)
-        y, m, m2, y2 = match.groups()
-        return date(int(y or y2), int(m or m2), 1)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(
-            f"tháng «{text}» không hợp lệ: viết yyyy-mm hoặc mm/yyyy"
-        ) from exc
 
 
 def _money(value: int | None) -> str:
@@ -154,8 +122,7 @@ def _unpaid(ctx: Context, db: Database, args: argparse.Namespace, today: date) -
 
 
 def _dues(ctx: Context, args: argparse.Namespace) -> int:
-    db = ctx.open()
-    try:
+    with ctx.database() as db:
         today = getattr(args, "today", None) or date.today()
         if args.dues_command == "set":
             return _set(ctx, db, args, today)
@@ -164,8 +131,6 @@ def _dues(ctx: Context, args: argparse.Namespace) -> int:
         if args.dues_command == "register":
             return _register(ctx, db, args)
         return _unpaid(ctx, db, args, today)
-    finally:
-        db.close()
 
 
 COMMANDS: dict[str, Callable[[Context, argparse.Namespace], int]] = {"dues": _dues}

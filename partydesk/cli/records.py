@@ -10,15 +10,13 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from partydesk.cli.base import Context
+from partydesk.cli.base import Context, dmy, parse_day
 from partydesk.codes import MemberStatus
 from partydesk.db.engine import Database
 from partydesk.errors import PartydeskError
 from partydesk.services import badges, leaving, ratings
 from partydesk.services.party_age import party_age_of
 
-_DMY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
-_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 _AWARD = re.compile(r"^(?P<member>[^:]+):(?P<years>\d{2})(?::(?P<badge_no>.+))?$")
 
 _LEVEL_NAMES = {
@@ -27,26 +25,6 @@ _LEVEL_NAMES = {
     "hoan_thanh": "Hoàn thành nhiệm vụ",
     "khong_hoan_thanh": "Không hoàn thành nhiệm vụ",
 }
-
-
-def parse_day(text: str) -> date:
-    """A date typed as dd/mm/yyyy or yyyy-mm-dd (argparse type)."""
-    try:
-        if (match := _DMY.match(text)) is not None:
-            day, month, year = (int(part) for part in match.groups())
-            return date(year, month, day)
-        if (match := _ISO.match(text)) is not None:
-            year, month, day = (int(part) for part in match.groups())
-            return date(year, month, day)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"không có ngày «{text}» (no such date)") from exc
-    raise argparse.ArgumentTypeError(
-        f"«{text}»: ngày phải viết dd/mm/yyyy (date must be dd/mm/yyyy)"
-    )
-
-
-def _d(value: date | None) -> str:
-    return "" if value is None else value.strftime("%d/%m/%Y")
 
 
 def register(
@@ -119,17 +97,9 @@ def register(
     a.add_argument("awards", nargs="+", metavar="MEMBER:YEARS[:BADGE_NO]")
 
 
-def _with_db(ctx: Context, work: Callable[[Database], int]) -> int:
-    db = ctx.open()
-    try:
-        return work(db)
-    finally:
-        db.close()
-
-
 def _say_result(ctx: Context, result: leaving.RecordResult) -> None:
     ctx.say(
-        f"Đã ghi «{result.what}» ngày {_d(result.on)} cho {result.full_name}"
+        f"Đã ghi «{result.what}» ngày {dmy(result.on)} cho {result.full_name}"
         f" (trạng thái: {MemberStatus(result.status).label})."
     )
 
@@ -149,7 +119,7 @@ def _leave(ctx: Context, args: argparse.Namespace) -> int:
         _say_result(ctx, leaving.record_leaving(db, member_id, data))
         return 0
 
-    return _with_db(ctx, work)
+    return ctx.with_db(work)
 
 
 def _exempt(ctx: Context, args: argparse.Namespace) -> int:
@@ -161,7 +131,7 @@ def _exempt(ctx: Context, args: argparse.Namespace) -> int:
         _say_result(ctx, result)
         return 0
 
-    return _with_db(ctx, work)
+    return ctx.with_db(work)
 
 
 def _exempt_end(ctx: Context, args: argparse.Namespace) -> int:
@@ -170,7 +140,7 @@ def _exempt_end(ctx: Context, args: argparse.Namespace) -> int:
         _say_result(ctx, leaving.end_exemption(db, member_id, args.date))
         return 0
 
-    return _with_db(ctx, work)
+    return ctx.with_db(work)
 
 
 def _discipline(ctx: Context, args: argparse.Namespace) -> int:
@@ -201,7 +171,7 @@ def _discipline(ctx: Context, args: argparse.Namespace) -> int:
         _say_result(ctx, result)
         return 0
 
-    return _with_db(ctx, work)
+    return ctx.with_db(work)
 
 
 def _readmit(ctx: Context, args: argparse.Namespace) -> int:
@@ -216,7 +186,7 @@ def _readmit(ctx: Context, args: argparse.Namespace) -> int:
         _say_result(ctx, leaving.readmit(db, member_id, args.date, args.no, args.signer))
         return 0
 
-    return _with_db(ctx, work)
+    return ctx.with_db(work)
 
 
 def _rate(ctx: Context, args: argparse.Namespace) -> int:
@@ -227,7 +197,7 @@ def _rate(ctx: Context, args: argparse.Namespace) -> int:
         ctx.say(f"Đã xếp loại năm {args.year}: {_LEVEL_NAMES[level]}{points}.")
         return 0
 
-    return _with_db(ctx, work)
+    return ctx.with_db(work)
 
 
 def _organization_id(db: Database, code: str) -> int:
@@ -251,14 +221,14 @@ def _rating_summary(ctx: Context, args: argparse.Namespace) -> int:
         for code, name in _LEVEL_NAMES.items():
             ctx.say(f"  {name}: {summary.organization_counts.get(code, 0)}")
         if summary.warning:
-            ctx.say(f"Cảnh báo: {summary.warning} / Warning: {summary.warning_en}")
+            ctx.warn(summary.warning, summary.warning_en or "")
         if cases:
             ctx.say("Không hoàn thành nhiệm vụ hai năm liền (có thể xem xét xóa tên):")
             for case in cases:
                 ctx.say(f"  {case.member_id:>7}  {case.full_name}")
         return 0
 
-    return _with_db(ctx, work)
+    return ctx.with_db(work)
 
 
 def _party_age(ctx: Context, args: argparse.Namespace) -> int:
@@ -270,22 +240,22 @@ def _party_age(ctx: Context, args: argparse.Namespace) -> int:
             return 0
         ctx.say(
             f"{age.full_name}: {age.years} năm {age.months} tháng tuổi đảng đến ngày"
-            f" {_d(age.on)} (kết nạp ngày {_d(age.decision_date)})"
+            f" {dmy(age.on)} (kết nạp ngày {dmy(age.decision_date)})"
         )
         for start, end in age.gaps:
-            ctx.say(f"  không tính: {_d(start)} – {_d(end)}")
+            ctx.say(f"  không tính: {dmy(start)} – {dmy(end)}")
         if age.died_on is not None:
-            ctx.say(f"  từ trần ngày {_d(age.died_on)}")
+            ctx.say(f"  từ trần ngày {dmy(age.died_on)}")
         return 0
 
-    return _with_db(ctx, work)
+    return ctx.with_db(work)
 
 
 def _print_list(ctx: Context, title: str, rows: list[badges.BadgeCandidate]) -> None:
     ctx.say(f"{title}: {len(rows)}")
     for row in rows:
         ctx.say(
-            f"  {row.member_id:>7}  {row.full_name:<30} {row.years} năm (đủ {_d(row.reached_on)})"
+            f"  {row.member_id:>7}  {row.full_name:<30} {row.years} năm (đủ {dmy(row.reached_on)})"
             f"  {row.organization_name}"
         )
 
@@ -294,7 +264,7 @@ def _badges(ctx: Context, args: argparse.Namespace) -> int:
     def due(db: Database) -> int:
         occasion = args.occasion or badges.next_occasions(date.today(), 1)[0]
         lists = badges.badge_candidates(db, occasion)
-        ctx.say(f"Xét tặng Huy hiệu Đảng dịp {_d(occasion)} ({lists.source})")
+        ctx.say(f"Xét tặng Huy hiệu Đảng dịp {dmy(occasion)} ({lists.source})")
         _print_list(ctx, "Đến hạn", lists.due)
         _print_list(ctx, "Có thể xét tặng sớm (bệnh nặng)", lists.early)
         _print_list(ctx, "Truy tặng", lists.posthumous)
@@ -327,12 +297,12 @@ def _badges(ctx: Context, args: argparse.Namespace) -> int:
             decided_by=args.by,
         )
         ctx.say(
-            f"Đã ghi {result.awarded} Huy hiệu Đảng dịp {_d(result.occasion)}"
+            f"Đã ghi {result.awarded} Huy hiệu Đảng dịp {dmy(result.occasion)}"
             f" (quyết định {result.decision_no})."
         )
         return 0
 
-    return _with_db(ctx, due if args.badges_action == "due" else award)
+    return ctx.with_db(due if args.badges_action == "due" else award)
 
 
 COMMANDS: dict[str, Callable[[Context, argparse.Namespace], int]] = {

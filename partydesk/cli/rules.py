@@ -7,8 +7,7 @@ import json
 from collections.abc import Callable
 from datetime import date
 
-from partydesk.cli.base import Context
-from partydesk.cli.dues import parse_day
+from partydesk.cli.base import Context, parse_day
 from partydesk.db.engine import Database
 from partydesk.errors import PartydeskError
 from partydesk.services import rule_admin
@@ -86,8 +85,7 @@ def _set(ctx: Context, db: Database, args: argparse.Namespace) -> int:
 
 
 def _rules(ctx: Context, args: argparse.Namespace) -> int:
-    db = ctx.open()
-    try:
+    with ctx.database() as db:
         if args.rules_command == "list":
             return _list(ctx, db, args.on or date.today())
         if args.rules_command == "history":
@@ -97,8 +95,6 @@ def _rules(ctx: Context, args: argparse.Namespace) -> int:
         rule_admin.revert_rule(db, args.key, args.valid_from, args.reason)
         ctx.say(f"Đã hủy giá trị của {args.key} từ {args.valid_from:%d/%m/%Y}.")
         return 0
-    finally:
-        db.close()
 
 
 COMMANDS: dict[str, Callable[[Context, argparse.Namespace], int]] = {"rules": _rules}

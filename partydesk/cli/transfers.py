@@ -7,41 +7,15 @@ yyyy-mm-dd); organizations are given by their code (e.g. DR.01.01).
 from __future__ import annotations
 
 import argparse
-import re
 from collections.abc import Callable
 from datetime import date
 
-from partydesk.cli.base import Context
+from partydesk.cli.base import Context, dmy, parse_day
 from partydesk.codes import TransferStatus
 from partydesk.db.engine import Database
 from partydesk.errors import PartydeskError, ValidationError
 from partydesk.services import document_register, transfer_moves, transfer_queries, transfers
 from partydesk.services.member_input import MemberInput
-
-_DMY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
-_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
-
-
-def parse_day(text: str) -> date:
-    """A date typed as dd/mm/yyyy or yyyy-mm-dd (argparse type)."""
-    match = _DMY.match(text)
-    try:
-        if match is not None:
-            day, month, year = (int(part) for part in match.groups())
-            return date(year, month, day)
-        match = _ISO.match(text)
-        if match is not None:
-            year, month, day = (int(part) for part in match.groups())
-            return date(year, month, day)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"không có ngày «{text}» (no such date)") from exc
-    raise argparse.ArgumentTypeError(
-        f"«{text}»: ngày phải viết dd/mm/yyyy (date must be dd/mm/yyyy)"
-    )
-
-
-def _d(value: date | None) -> str:
-    return "" if value is None else value.strftime("%d/%m/%Y")
 
 
 def register(
@@ -135,23 +109,15 @@ def _say_detail(ctx: Context, detail: transfer_queries.TransferDetail) -> None:
         f" ({row.status_label})"
     )
     if row.letter_no:
-        ctx.say(f"  Giấy giới thiệu số {row.letter_no} ngày {_d(row.letter_date)}")
+        ctx.say(f"  Giấy giới thiệu số {row.letter_no} ngày {dmy(row.letter_date)}")
     if row.present_by is not None and row.direction == "out" and row.kind != "tam_thoi":
-        ctx.say(f"  Hạn trình giấy: {_d(row.present_by)}")
+        ctx.say(f"  Hạn trình giấy: {dmy(row.present_by)}")
     if row.ends_on is not None:
-        ctx.say(f"  Đến ngày: {_d(row.ends_on)}")
+        ctx.say(f"  Đến ngày: {dmy(row.ends_on)}")
     if detail.dues_paid_through:
         ctx.say(f"  Đã đóng đảng phí hết tháng {detail.dues_paid_through}")
     if detail.hops:
         ctx.say("  Các cấp: " + " → ".join(h.name for h in detail.hops))
-
-
-def _with_db(ctx: Context, work: Callable[[Database], int]) -> int:
-    db = ctx.open()
-    try:
-        return work(db)
-    finally:
-        db.close()
 
 
 def _out(ctx: Context, args: argparse.Namespace) -> int:
@@ -174,7 +140,7 @@ def _out(ctx: Context, args: argparse.Namespace) -> int:
         _say_detail(ctx, detail)
         return 0
 
-    return _with_db(ctx, work)
+    return ctx.with_db(work)
 
 
 def _in(ctx: Context, args: argparse.Namespace) -> int:
@@ -208,7 +174,7 @@ def _in(ctx: Context, args: argparse.Namespace) -> int:
         ctx.say(f"  Mã đảng viên: {detail.row.member_id}")
         return 0
 
-    return _with_db(ctx, work)
+    return ctx.with_db(work)
 
 
 def _internal(ctx: Context, args: argparse.Namespace) -> int:
@@ -220,11 +186,11 @@ def _internal(ctx: Context, args: argparse.Namespace) -> int:
             args.date,
         )
         ctx.say(
-            f"[{row.id}] {row.full_name}: {row.from_name} → {row.to_name} ({_d(row.letter_date)})"
+            f"[{row.id}] {row.full_name}: {row.from_name} → {row.to_name} ({dmy(row.letter_date)})"
         )
         return 0
 
-    return _with_db(ctx, work)
+    return ctx.with_db(work)
 
 
 def _temporary(ctx: Context, args: argparse.Namespace) -> int:
@@ -249,7 +215,7 @@ def _temporary(ctx: Context, args: argparse.Namespace) -> int:
         _say_detail(ctx, detail)
         return 0
 
-    return _with_db(ctx, work)
+    return ctx.with_db(work)
 
 
 def _return(ctx: Context, args: argparse.Namespace) -> int:
@@ -257,21 +223,21 @@ def _return(ctx: Context, args: argparse.Namespace) -> int:
         row = transfer_moves.temporary_return(
             db, transfer_queries.resolve_member(db, args.member), args.date
         )
-        ctx.say(f"[{row.id}] {row.full_name}: {row.status_label} ngày {_d(row.returned_on)}")
+        ctx.say(f"[{row.id}] {row.full_name}: {row.status_label} ngày {dmy(row.returned_on)}")
         return 0
 
-    return _with_db(ctx, work)
+    return ctx.with_db(work)
 
 
 def _received(ctx: Context, args: argparse.Namespace) -> int:
     def work(db: Database) -> int:
         row = transfers.mark_received(db, args.id, args.date)
         ctx.say(
-            f"[{row.id}] {row.letter_no} {row.full_name}: {row.status_label} {_d(row.received_on)}"
+            f"[{row.id}] {row.letter_no} {row.full_name}: {row.status_label} {dmy(row.received_on)}"
         )
         return 0
 
-    return _with_db(ctx, work)
+    return ctx.with_db(work)
 
 
 def _cancel(ctx: Context, args: argparse.Namespace) -> int:
@@ -280,7 +246,7 @@ def _cancel(ctx: Context, args: argparse.Namespace) -> int:
         ctx.say(f"[{row.id}] {row.letter_no} {row.full_name}: {row.status_label}")
         return 0
 
-    return _with_db(ctx, work)
+    return ctx.with_db(work)
 
 
 def _list(ctx: Context, args: argparse.Namespace) -> int:
@@ -291,15 +257,15 @@ def _list(ctx: Context, args: argparse.Namespace) -> int:
         for row in rows:
             flag = " QUÁ HẠN" if row.overdue else ""
             ctx.say(
-                f"{row.id:>5}  {row.letter_no or '—':<12} {_d(row.letter_date)}  "
+                f"{row.id:>5}  {row.letter_no or '—':<12} {dmy(row.letter_date)}  "
                 f"{row.full_name:<28} {row.kind_label}: {row.from_name} → {row.to_name}  "
-                f"hạn {_d(row.present_by if row.kind != 'tam_thoi' else row.ends_on) or '—'}  "
+                f"hạn {dmy(row.present_by if row.kind != 'tam_thoi' else row.ends_on) or '—'}  "
                 f"{row.status_label}{flag}"
             )
         ctx.say(f"{len(rows)} việc chuyển sinh hoạt.")
         return 0
 
-    return _with_db(ctx, work)
+    return ctx.with_db(work)
 
 
 _TRANSFER_ACTIONS: dict[str, Callable[[Context, argparse.Namespace], int]] = {
@@ -331,15 +297,15 @@ def _documents(ctx: Context, args: argparse.Namespace) -> int:
         year = args.year or date.today().year
         rows = document_register.list_documents(db, year, doc_type=args.doc_type)
         for row in rows:
-            void = f"  ĐÃ HỦY {_d(row.voided_on)}: {row.void_reason}" if row.voided else ""
+            void = f"  ĐÃ HỦY {dmy(row.voided_on)}: {row.void_reason}" if row.voided else ""
             ctx.say(
-                f"{row.id:>5}  {row.number_text:<14} {_d(row.issued_on)}  {row.member_name:<28}"
+                f"{row.id:>5}  {row.number_text:<14} {dmy(row.issued_on)}  {row.member_name:<28}"
                 f" {row.subject}  (in {row.print_count} lần){void}"
             )
         ctx.say(f"{len(rows)} văn bản năm {year}.")
         return 0
 
-    return _with_db(ctx, work)
+    return ctx.with_db(work)
 
 
 COMMANDS: dict[str, Callable[[Context, argparse.Namespace], int]] = {

@@ -431,6 +431,21 @@ def planning_problems(db: Database, term: str, today: date | None = None) -> lis
 # --- due items -----------------------------------------------------------------------------
 
 
+def _cadre_item(
+    context: DueContext, what: str, due: date, full_name: str, group: str, cadre_id: int
+) -> DueItem:
+    """A due item about a cadre (no organization; the action opens the cadre record)."""
+    return context.item(
+        what,
+        due,
+        full_name=full_name,
+        organization_id=None,
+        group=group,
+        action="cadre",
+        cadre_id=cadre_id,
+    )
+
+
 def due_items(context: DueContext) -> list[DueItem]:
     """Due provider: reappointment notices, retirements and salary steps within the horizon.
 
@@ -441,40 +456,25 @@ def due_items(context: DueContext) -> list[DueItem]:
     session, today, rules = context.session, context.today, context.rules
     for term in _terms(session, today, rules, context.calendar):
         if term.notice_due <= context.horizon:
+            what = f"Thông báo bổ nhiệm lại: {term.title} (hết nhiệm kỳ {term.term_end:%d/%m/%Y})"
             items.append(
-                context.item(
-                    f"Thông báo bổ nhiệm lại: {term.title} (hết nhiệm kỳ {term.term_end:%d/%m/%Y})",
-                    term.notice_due,
-                    full_name=term.full_name,
-                    organization_id=None,
-                    group="cadre_term",
-                    action="cadre",
-                    cadre_id=term.cadre_id,
+                _cadre_item(
+                    context, what, term.notice_due, term.full_name, "cadre_term", term.cadre_id
                 )
             )
     for row in _retirements(session, today, context.horizon, rules):
+        what = f"Nghỉ hưu ({row.age_years} tuổi {row.age_months} tháng)"
         items.append(
-            context.item(
-                f"Nghỉ hưu ({row.age_years} tuổi {row.age_months} tháng)",
-                row.retirement_date,
-                full_name=row.full_name,
-                organization_id=None,
-                group="retirement",
-                action="cadre",
-                cadre_id=row.cadre_id,
+            _cadre_item(
+                context, what, row.retirement_date, row.full_name, "retirement", row.cadre_id
             )
         )
     for step in _salary_steps(session, today, context.horizon, rules):
+        what = (
+            f"Nâng bậc lương thường xuyên ({step.grade}, bậc {step.step or '?'}"
+            f" từ {step.last_step_on:%d/%m/%Y})"
+        )
         items.append(
-            context.item(
-                f"Nâng bậc lương thường xuyên ({step.grade}, bậc {step.step or '?'}"
-                f" từ {step.last_step_on:%d/%m/%Y})",
-                step.next_due,
-                full_name=step.full_name,
-                organization_id=None,
-                group="salary_step",
-                action="cadre",
-                cadre_id=step.cadre_id,
-            )
+            _cadre_item(context, what, step.next_due, step.full_name, "salary_step", step.cadre_id)
         )
     return items

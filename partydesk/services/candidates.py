@@ -9,7 +9,6 @@ recognition on this core.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -32,6 +31,7 @@ from partydesk.rules import (
     full_months_between,
 )
 from partydesk.rules.ages import admission_age_ok
+from partydesk.services import member_events
 from partydesk.services.member_lookup import get_member
 from partydesk.services.member_state import EventFact, derive_state
 
@@ -423,23 +423,24 @@ class StepScope:
     today: date
     apply: bool
 
-    def add_event(self, kind: EventKind, data: StepInput, **extra: object) -> None:
+    def add_event(
+        self, kind: EventKind, data: StepInput, effective_date: date | None = None
+    ) -> None:
         """Insert the step's event (only when applying, never in a dry run)."""
         if not self.apply:
             return
-        details = {"ground": data.ground} if data.ground else {}
-        self.session.add(
-            MemberEvent(
-                member_id=self.member.id,
-                kind=kind.value,
-                on_date=data.on,
-                decision_no=data.number.strip(),
-                decided_by=data.signer.strip(),
-                organization_id=self.member.organization_id,
-                details_json=json.dumps(details, ensure_ascii=False),
-                note=data.note.strip(),
-                **extra,
-            )
+        details: dict[str, object] = {"ground": data.ground} if data.ground else {}
+        member_events.add_event(
+            self.session,
+            self.member,
+            kind,
+            data.on,
+            organization_id=self.member.organization_id,
+            decision_no=data.number.strip(),
+            decided_by=data.signer.strip(),
+            details=details,
+            note=data.note.strip(),
+            effective_date=effective_date,
         )
 
 

@@ -21,6 +21,7 @@ from partydesk import catalogue_files, errors
 from partydesk.codes import EventKind, MemberStatus
 from partydesk.db.models import CatalogueItem, Member, MemberEvent
 from partydesk.errors import PartydeskError, ValidationError
+from partydesk.services import member_events
 from partydesk.services.member_lookup import get_member
 from partydesk.services.members import open_membership
 
@@ -202,19 +203,17 @@ def add_event(
     note: str = "",
 ) -> MemberEvent:
     """Add one event of the member, in the member's current organization."""
-    event = MemberEvent(
-        member_id=member.id,
-        kind=kind.value,
-        on_date=on,
+    return member_events.add_event(
+        session,
+        member,
+        kind,
+        on,
+        organization_id=member.organization_id,
         decision_no=decision_no.strip(),
         decided_by=decided_by.strip(),
-        organization_id=member.organization_id,
-        details_json=json.dumps(details or {}, ensure_ascii=False, sort_keys=True),
+        details=details,
         note=note.strip(),
     )
-    session.add(event)
-    session.flush()
-    return event
 
 
 def record_result(member: Member, what: str, on: date) -> RecordResult:

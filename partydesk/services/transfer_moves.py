@@ -30,6 +30,7 @@ from partydesk.services.document_register import (
     issue_number,
     office_symbol,
 )
+from partydesk.services.member_events import add_event
 from partydesk.services.members import check_member_organization, move_membership
 from partydesk.services.rule_table import load_rule_table
 from partydesk.services.transfer_queries import (
@@ -46,7 +47,6 @@ from partydesk.services.transfer_queries import (
     transfer_row,
 )
 from partydesk.services.transfers import (
-    add_event,
     check_transferable,
     day_text,
     no_open_temporary,

@@ -47,6 +47,7 @@ from partydesk.services.document_register import (
     office_symbol,
     void_in_session,
 )
+from partydesk.services.member_events import add_event
 from partydesk.services.member_input import HistoryItem, MemberInput
 from partydesk.services.members import (
     add_member,
@@ -244,34 +245,6 @@ def org_name(session: Session, organization_id: int | None) -> str:
     if organization_id is None:
         return ""
     return session.scalar(select(Organization.name).where(Organization.id == organization_id)) or ""
-
-
-def add_event(
-    session: Session,
-    member: Member,
-    kind: EventKind,
-    on: date,
-    *,
-    organization_id: int | None = None,
-    counterpart: str = "",
-    decision_no: str = "",
-    details: dict[str, object] | None = None,
-    note: str = "",
-) -> MemberEvent:
-    """Add a dated event to the member's history (flushed, so its id is known)."""
-    event = MemberEvent(
-        member_id=member.id,
-        kind=kind.value,
-        on_date=on,
-        organization_id=organization_id,
-        counterpart=counterpart,
-        decision_no=decision_no,
-        details_json=json.dumps(details or {}, ensure_ascii=False, sort_keys=True),
-        note=note,
-    )
-    session.add(event)
-    session.flush()
-    return event
 
 
 def _close_membership(session: Session, member: Member, on: date) -> None:

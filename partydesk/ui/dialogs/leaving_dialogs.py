@@ -13,17 +13,12 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,23 +26,9 @@ from partydesk.codes import MemberStatus
 from partydesk.services import leaving
 from partydesk.services.leaving import LeaveInput, LeaveKind, MemberLifecycleForm, SanctionInput
 from partydesk.ui.context import UiContext, error_text
-from partydesk.ui.widgets.date_edit import DateEdit
-
-
-def ask_confirmation(parent: QWidget | None, title: str, text: str) -> bool:
-    """Ask Yes/No before a step that cannot be undone (tests replace this function)."""
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
-
-
-def _fmt(value: date | None) -> str:
-    return "" if value is None else value.strftime("%d/%m/%Y")
+from partydesk.ui.dialogs.action_dialog import ActionDialog
+from partydesk.ui.widgets.confirm import ask_confirmation
+from partydesk.ui.widgets.date_edit import DateEdit, format_date
 
 
 def _required(field: DateEdit, label: str) -> date:
@@ -61,42 +42,24 @@ def _required(field: DateEdit, label: str) -> date:
     return value
 
 
-class _MemberStepDialog(QDialog):
+class _MemberStepDialog(ActionDialog):
     """A form about one member; `prepare` returns the write, `accept` runs it."""
+
+    announces = ("member",)
 
     def __init__(
         self, ctx: UiContext, member_id: int, title: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, title, parent, min_width=540)
         self.member_id = member_id
         self.form_data: MemberLifecycleForm | None = None
-        self.result_value: Any = None
-        self._busy = False
-        self.setWindowTitle(title)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setMinimumWidth(540)
-        layout = QVBoxLayout(self)
-        self.member_label = QLabel()
-        self.member_label.setWordWrap(True)
-        layout.addWidget(self.member_label)
-        self.form = QFormLayout()
-        layout.addLayout(self.form)
+        #: The member's name and status, above the fields.
+        self.member_label = self.intro
+        self.member_label.show()
         self.effect = QLabel()
         self.effect.setWordWrap(True)
         self.effect.setStyleSheet("color: #1a4d8f;")
-        layout.addWidget(self.effect)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.box.insertWidget(self.box.indexOf(self.error), self.effect)
 
     def load(self) -> None:
         """Read the member and the choices on the worker, then fill the form."""
@@ -125,46 +88,10 @@ class _MemberStepDialog(QDialog):
     def update_effect(self) -> None:
         """Say what saving will do."""
 
-    def ok_button(self) -> Any:
-        """The OK button (tests click it)."""
-        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-
-    def show_error(self, text: str) -> None:
-        """Show why the step was refused (the dialog stays open)."""
-        self.error.setText(text)
-        self.error.setVisible(bool(text))
-
-    def prepare(self) -> Callable[[], Any] | None:
-        """Read the fields and return the work, or None to stay open."""
-        raise NotImplementedError
-
     def accept(self) -> None:
-        """Check the fields, run the write, close on success."""
-        if self._busy or self.form_data is None:
-            return
-        self.show_error("")
-        try:
-            work = self.prepare()
-        except ValueError as exc:
-            self.show_error(str(exc))
-            return
-        if work is None:
-            return
-        self._busy = True
-        self.buttons.setEnabled(False)
-        self.ctx.run(work, self._done, self._refused)
-
-    def _done(self, result: Any) -> None:
-        self._busy = False
-        self.buttons.setEnabled(True)
-        self.result_value = result
-        self.ctx.bus.announce("member")
-        super().accept()
-
-    def _refused(self, error: BaseException) -> None:
-        self._busy = False
-        self.buttons.setEnabled(True)
-        self.show_error(error_text(error, self.ctx.language))
+        """Nothing to do until the member is read; then check, write, close."""
+        if self.form_data is not None:
+            super().accept()
 
 
 class LeaveDialog(_MemberStepDialog):
@@ -178,9 +105,7 @@ class LeaveDialog(_MemberStepDialog):
         self.kind.addItem(self.tr("Xin ra khỏi Đảng"), LeaveKind.ASKED_TO_LEAVE.value)
         self.kind.addItem(self.tr("Từ trần"), LeaveKind.DIED.value)
         self.form.addRow(self.tr("Hình thức:"), self.kind)
-        self.on = DateEdit()
-        self.on.set_value(date.today())
-        self.form.addRow(self.tr("Ngày:"), self.on)
+        self.on = self.add_date(self.tr("Ngày:"), date.today())
         self.ground = QComboBox()
         self.form.addRow(self.tr("Căn cứ xóa tên:"), self.ground)
         self.serious = QCheckBox(
@@ -215,7 +140,7 @@ class LeaveDialog(_MemberStepDialog):
         self.form.setRowVisible(self.ground, kind is LeaveKind.STRUCK_OFF)
         self.form.setRowVisible(self.serious, kind is LeaveKind.EXPELLED)
         try:
-            on = _fmt(self.on.value()) or "…"
+            on = format_date(self.on.value()) or "…"
         except ValueError:
             on = "…"
         if kind is LeaveKind.DIED:
@@ -263,19 +188,14 @@ class ExemptionDialog(_MemberStepDialog):
 
     def __init__(self, ctx: UiContext, member_id: int, parent: QWidget | None = None) -> None:
         super().__init__(ctx, member_id, self.tr("Miễn công tác và sinh hoạt đảng"), parent)
-        self.start = DateEdit()
-        self.start.set_value(date.today())
-        self.form.addRow(self.tr("Từ ngày:"), self.start)
-        self.until = DateEdit()
-        self.form.addRow(self.tr("Đến ngày (nếu có):"), self.until)
+        self.start = self.add_date(self.tr("Từ ngày:"), date.today())
+        self.until = self.add_date(self.tr("Đến ngày (nếu có):"))
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Tuổi cao, sức yếu…"))
         self.form.addRow(self.tr("Lý do:"), self.reason)
         self.decision_no = QLineEdit()
         self.form.addRow(self.tr("Số nghị quyết, quyết định:"), self.decision_no)
-        self.end = DateEdit()
-        self.end.set_value(date.today())
-        self.form.addRow(self.tr("Thôi miễn từ ngày:"), self.end)
+        self.end = self.add_date(self.tr("Thôi miễn từ ngày:"), date.today())
         self.load()
 
     @property
@@ -298,7 +218,7 @@ class ExemptionDialog(_MemberStepDialog):
             text = self.tr("Đảng viên trở lại sinh hoạt, công tác bình thường.")
             if self.form_data is not None and self.form_data.exemption_until is not None:
                 text += " " + self.tr("Thời hạn miễn đã định: đến {date}.").replace(
-                    "{date}", _fmt(self.form_data.exemption_until)
+                    "{date}", format_date(self.form_data.exemption_until)
                 )
         else:
             text = self.tr(
@@ -329,9 +249,7 @@ class DisciplineDialog(_MemberStepDialog):
         super().__init__(ctx, member_id, self.tr("Kỷ luật đảng viên"), parent)
         self.action = QComboBox()
         self.form.addRow(self.tr("Việc:"), self.action)
-        self.on = DateEdit()
-        self.on.set_value(date.today())
-        self.form.addRow(self.tr("Ngày:"), self.on)
+        self.on = self.add_date(self.tr("Ngày:"), date.today())
         self.sanction = QComboBox()
         self.form.addRow(self.tr("Hình thức kỷ luật:"), self.sanction)
         self.serious = QCheckBox(self.tr("Khai trừ vì vi phạm nghiêm trọng"))
@@ -374,7 +292,7 @@ class DisciplineDialog(_MemberStepDialog):
             text = self.tr("Mở việc xem xét kỷ luật; đảng viên được ghi là đang bị xem xét.")
         elif action == self.CLOSE:
             text = self.tr("Kết thúc việc xem xét kỷ luật mở từ ngày {date}.").replace(
-                "{date}", _fmt(data.review_since if data else None)
+                "{date}", format_date(data.review_since if data else None)
             )
         elif sanction == "khai_tru":
             text = self.tr(
@@ -424,9 +342,7 @@ class ReadmissionDialog(_MemberStepDialog):
 
     def __init__(self, ctx: UiContext, member_id: int, parent: QWidget | None = None) -> None:
         super().__init__(ctx, member_id, self.tr("Kết nạp lại vào Đảng"), parent)
-        self.on = DateEdit()
-        self.on.set_value(date.today())
-        self.form.addRow(self.tr("Ngày quyết định:"), self.on)
+        self.on = self.add_date(self.tr("Ngày quyết định:"), date.today())
         self.decision_no = QLineEdit()
         self.form.addRow(self.tr("Số quyết định:"), self.decision_no)
         self.signer = QLineEdit()

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -54,6 +53,7 @@ from partydesk.services.members import MemberRow, create_member, update_member
 from partydesk.ui.code_labels import event_label, status_label
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.models.rows import RowsModel
+from partydesk.ui.widgets.confirm import ask_confirmation
 from partydesk.ui.widgets.date_edit import DateEdit, format_date, parse_date
 from partydesk.ui.widgets.member_actions import MemberActionsButton
 from partydesk.ui.widgets.photo import PhotoBox
@@ -794,14 +794,8 @@ class MemberRecordDialog(QDialog):
         """Esc, Close or the window's ×: ask before dropping unsaved changes."""
         if self._saving:
             return
-        if self.is_modified():
-            answer = QMessageBox.question(
-                self,
-                self.tr("Đóng hồ sơ"),
-                self.tr("Bỏ các thay đổi chưa lưu?"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if self.is_modified() and not ask_confirmation(
+            self, self.tr("Đóng hồ sơ"), self.tr("Bỏ các thay đổi chưa lưu?")
+        ):
+            return
         super().reject()

@@ -29,11 +29,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QCompleter,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QMessageBox,
@@ -71,8 +67,10 @@ from partydesk.services.organizations import (
 )
 from partydesk.ui.code_labels import org_kind_label
 from partydesk.ui.context import UiContext, error_text
+from partydesk.ui.dialogs.action_dialog import ActionDialog
 from partydesk.ui.models.rows import RowsModel
-from partydesk.ui.widgets.date_edit import DateEdit
+from partydesk.ui.widgets.confirm import ask_confirmation
+from partydesk.ui.widgets.date_edit import DateEdit, format_date
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -88,18 +86,6 @@ DEFAULT_CHILD_KIND = {
     OrgKind.BRANCH: OrgKind.CELL,
     OrgKind.CELL: OrgKind.CELL,
 }
-
-
-def ask_confirmation(parent: QWidget | None, title: str, text: str) -> bool:
-    """Ask Yes/No before an irreversible change (tests replace this function)."""
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def show_error(parent: QWidget, text: str) -> None:
@@ -123,11 +109,6 @@ def required_date(field: DateEdit, label: str) -> date:
             ).replace("{field}", label)
         )
     return value
-
-
-def fmt(value: date | None) -> str:
-    """dd/mm/yyyy or empty."""
-    return "" if value is None else value.strftime("%d/%m/%Y")
 
 
 def fill_catalogue(
@@ -239,81 +220,10 @@ def _subtree(rows: Sequence[OrganizationRow], root_id: int) -> set[int]:
 # --- the dialogs -----------------------------------------------------------------------
 
 
-class _ActionDialog(QDialog):
-    """A form, a line for refusals, OK/Cancel; `accept` runs the write on the worker."""
+class _ActionDialog(ActionDialog):
+    """A write on the organization tree; every page hears «organization» and «member»."""
 
-    def __init__(self, ctx: UiContext, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setWindowTitle(title)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setMinimumWidth(520)
-        self.result_value: Any = None
-        layout = QVBoxLayout(self)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.intro.hide()
-        layout.addWidget(self.intro)
-        self.form = QFormLayout()
-        layout.addLayout(self.form)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        self._busy = False
-
-    def set_intro(self, text: str) -> None:
-        """A sentence above the fields."""
-        self.intro.setText(text)
-        self.intro.show()
-
-    def show_error(self, text: str) -> None:
-        """Show why the write was refused (the dialog stays open)."""
-        self.error.setText(text)
-        self.error.show()
-
-    def ok_button(self) -> Any:
-        """The OK button (tests click it)."""
-        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-
-    def prepare(self) -> Callable[[], Any] | None:
-        """Read the fields and return the work to run, or None to stay open."""
-        raise NotImplementedError
-
-    def accept(self) -> None:
-        """Check the fields, run the write, close on success."""
-        if self._busy:
-            return
-        self.error.hide()
-        try:
-            work = self.prepare()
-        except ValueError as exc:
-            self.show_error(str(exc))
-            return
-        if work is None:
-            return
-        self._busy = True
-        self.buttons.setEnabled(False)
-        self.ctx.run(work, self._done, self._refused)
-
-    def _done(self, result: Any) -> None:
-        self._busy = False
-        self.buttons.setEnabled(True)
-        self.result_value = result
-        self.ctx.bus.announce("organization", "member")
-        super().accept()
-
-    def _refused(self, error: BaseException) -> None:
-        self._busy = False
-        self.buttons.setEnabled(True)
-        self.show_error(error_text(error, self.ctx.language))
+    announces = ("organization", "member")
 
 
 class NewOrganizationDialog(_ActionDialog):
@@ -348,8 +258,7 @@ class NewOrganizationDialog(_ActionDialog):
         self.type_code = QComboBox()
         fill_catalogue(self.type_code, choices.org_types, self.tr("(không ghi)"))
         self.form.addRow(self.tr("Loại hình:"), self.type_code)
-        self.founded_on = DateEdit()
-        self.form.addRow(self.tr("Ngày thành lập:"), self.founded_on)
+        self.founded_on = self.add_date(self.tr("Ngày thành lập:"))
         self.founding_decision = QLineEdit()
         self.form.addRow(self.tr("Quyết định thành lập:"), self.founding_decision)
         self.address = QLineEdit()
@@ -410,9 +319,7 @@ class ReparentDialog(_ActionDialog):
         excluded = _subtree(candidates, org.id) | {org.parent_id or 0}
         self.picker = OrganizationPicker([r for r in candidates if r.id not in excluded])
         self.form.addRow(self.tr("Trực thuộc mới:"), self.picker)
-        self.effective_on = DateEdit()
-        self.effective_on.set_value(date.today())
-        self.form.addRow(self.tr("Ngày hiệu lực:"), self.effective_on)
+        self.effective_on = self.add_date(self.tr("Ngày hiệu lực:"), date.today())
 
     def prepare(self) -> Callable[[], Any]:
         """Re-parent."""
@@ -447,9 +354,7 @@ class MergeDialog(_ActionDialog):
         excluded = _subtree(candidates, preview.organization_id)
         self.picker = OrganizationPicker([r for r in candidates if r.id not in excluded])
         self.form.addRow(self.tr("Hợp nhất vào:"), self.picker)
-        self.effective_on = DateEdit()
-        self.effective_on.set_value(date.today())
-        self.form.addRow(self.tr("Ngày hiệu lực:"), self.effective_on)
+        self.effective_on = self.add_date(self.tr("Ngày hiệu lực:"), date.today())
         self.decision = QLineEdit()
         self.decision.setPlaceholderText(self.tr("ví dụ 125-QĐ/ĐU"))
         self.form.addRow(self.tr("Số quyết định:"), self.decision)
@@ -470,7 +375,7 @@ class MergeDialog(_ActionDialog):
             )
             .replace("{source}", self.preview.name)
             .replace("{target}", target.name)
-            .replace("{date}", fmt(on))
+            .replace("{date}", format_date(on))
             .replace("{members}", str(self.preview.members))
             .replace("{children}", str(self.preview.children))
         )
@@ -489,9 +394,7 @@ class DissolveDialog(_ActionDialog):
         super().__init__(ctx, self.tr("Giải thể tổ chức"), parent)
         self.org = org
         self.set_intro(self.tr("Giải thể «{name}».").replace("{name}", org.name))
-        self.dissolved_on = DateEdit()
-        self.dissolved_on.set_value(date.today())
-        self.form.addRow(self.tr("Ngày giải thể:"), self.dissolved_on)
+        self.dissolved_on = self.add_date(self.tr("Ngày giải thể:"), date.today())
         self.decision = QLineEdit()
         self.form.addRow(self.tr("Số quyết định:"), self.decision)
 
@@ -505,7 +408,7 @@ class DissolveDialog(_ActionDialog):
                 "(trừ khi chọn hiện tổ chức đã giải thể)."
             )
             .replace("{name}", self.org.name)
-            .replace("{date}", fmt(on))
+            .replace("{date}", format_date(on))
         )
         if not ask_confirmation(self, self.tr("Giải thể tổ chức"), question):
             return None
@@ -578,7 +481,7 @@ class MemberLinkEdit(QWidget):
 
     @staticmethod
     def _label(row: MemberRow) -> str:
-        return f"{row.full_name} — {fmt(row.birth_date)}"
+        return f"{row.full_name} — {format_date(row.birth_date)}"
 
     def _activated(self, index: QModelIndex) -> None:
         number = index.data(Qt.ItemDataRole.UserRole)
@@ -642,8 +545,7 @@ class CommitteeSeatDialog(_ActionDialog):
         self.form.addRow(self.tr("Họ và tên:"), self.full_name)
         self.term = QLineEdit(current_term(date.today()))
         self.form.addRow(self.tr("Nhiệm kỳ:"), self.term)
-        self.start_on = DateEdit()
-        self.form.addRow(self.tr("Từ ngày:"), self.start_on)
+        self.start_on = self.add_date(self.tr("Từ ngày:"))
         self.decision = QLineEdit()
         self.form.addRow(self.tr("Số quyết định:"), self.decision)
         self.member.member_chosen.connect(self._member_chosen)
@@ -678,9 +580,7 @@ class EndSeatDialog(_ActionDialog):
             .replace("{post}", seat.post_name)
             .replace("{term}", seat.term.replace("-", "–"))
         )
-        self.end_on = DateEdit()
-        self.end_on.set_value(date.today())
-        self.form.addRow(self.tr("Ngày thôi:"), self.end_on)
+        self.end_on = self.add_date(self.tr("Ngày thôi:"), date.today())
 
     def prepare(self) -> Callable[[], Any]:
         """End the seat."""

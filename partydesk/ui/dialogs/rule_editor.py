@@ -32,8 +32,8 @@ from partydesk.services.rule_admin import (
     validate_value,
 )
 from partydesk.ui.context import UiContext, error_text
-from partydesk.ui.dialogs.organization_dialogs import ask_confirmation
 from partydesk.ui.models.rows import RowsModel
+from partydesk.ui.widgets.confirm import ask_confirmation
 from partydesk.ui.widgets.date_edit import DateEdit
 from partydesk.ui.widgets.tables import read_only_table
 

@@ -13,15 +13,11 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -53,25 +49,10 @@ from partydesk.services.transfers import (
     transfer_out,
 )
 from partydesk.ui.context import UiContext, error_text
+from partydesk.ui.dialogs.action_dialog import ActionDialog
 from partydesk.ui.dialogs.organization_dialogs import MemberLinkEdit
-from partydesk.ui.widgets.date_edit import DateEdit
-
-
-def ask_confirmation(parent: QWidget | None, title: str, text: str) -> bool:
-    """Ask Yes/No before an irreversible step (tests replace this function)."""
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
-
-
-def fmt(value: date | None) -> str:
-    """dd/mm/yyyy or empty."""
-    return "" if value is None else value.strftime("%d/%m/%Y")
+from partydesk.ui.widgets.confirm import ask_confirmation
+from partydesk.ui.widgets.date_edit import DateEdit, format_date
 
 
 def fill_branches(combo: QComboBox, branches: Sequence[BranchChoice]) -> None:
@@ -91,54 +72,17 @@ def select_data(combo: QComboBox, value: object) -> bool:
     return True
 
 
-class TransferDialog(QDialog):
-    """A form, a red line for refusals, OK/Cancel; `accept` runs the write on the worker."""
+class TransferDialog(ActionDialog):
+    """A transfer step; dates are checked against `today`, pages hear «member», «transfer»."""
+
+    announces = ("member", "transfer")
 
     def __init__(
         self, ctx: UiContext, title: str, today: date | None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, title, parent, min_width=560)
         #: The day dates are checked against (None: the real today; tests fix it).
         self.today = today
-        self.setWindowTitle(title)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setMinimumWidth(560)
-        #: What the service returned (a TransferRow or TransferDetail) after success.
-        self.result_value: Any = None
-        layout = QVBoxLayout(self)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.intro.hide()
-        layout.addWidget(self.intro)
-        self.form = QFormLayout()
-        layout.addLayout(self.form)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        self._busy = False
-
-    def set_intro(self, text: str) -> None:
-        """A sentence above the fields."""
-        self.intro.setText(text)
-        self.intro.show()
-
-    def show_error(self, text: str) -> None:
-        """Show why the step was refused (the dialog stays open)."""
-        self.error.setText(text)
-        self.error.show()
-
-    def ok_button(self) -> Any:
-        """The OK button (tests click it)."""
-        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
     def required_date(self, field: DateEdit, label: str) -> date:
         """The date in `field`; ValueError with a sentence when empty or not a date."""
@@ -157,38 +101,6 @@ class TransferDialog(QDialog):
                 self.tr("Trường «{field}» không được để trống.").replace("{field}", label)
             )
         return text
-
-    def prepare(self) -> Callable[[], Any] | None:
-        """Read the fields and return the work to run, or None to stay open."""
-        raise NotImplementedError
-
-    def accept(self) -> None:
-        """Check the fields, run the write, close on success."""
-        if self._busy:
-            return
-        self.error.hide()
-        try:
-            work = self.prepare()
-        except ValueError as exc:
-            self.show_error(str(exc))
-            return
-        if work is None:
-            return
-        self._busy = True
-        self.buttons.setEnabled(False)
-        self.ctx.run(work, self._done, self._refused)
-
-    def _done(self, result: Any) -> None:
-        self._busy = False
-        self.buttons.setEnabled(True)
-        self.result_value = result
-        self.ctx.bus.announce("member", "transfer")
-        super().accept()
-
-    def _refused(self, error: BaseException) -> None:
-        self._busy = False
-        self.buttons.setEnabled(True)
-        self.show_error(error_text(error, self.ctx.language))
 
 
 class _MemberField(QWidget):
@@ -253,9 +165,7 @@ class TransferOutDialog(TransferDialog):
         for code in (OFFICIAL, ABROAD):
             self.kind.addItem(choices.kinds.get(code, code), code)
         self.form.addRow(self.tr("Hình thức:"), self.kind)
-        self.letter_date = DateEdit()
-        self.letter_date.set_value(today or date.today())
-        self.form.addRow(self.tr("Ngày giấy giới thiệu:"), self.letter_date)
+        self.letter_date = self.add_date(self.tr("Ngày giấy giới thiệu:"), today or date.today())
         self.to_text = QLineEdit()
         self.to_text.setPlaceholderText(self.tr("ví dụ: Đảng ủy phường Xuân Hương"))
         self.form.addRow(self.tr("Kính gửi (nơi đến):"), self.to_text)
@@ -378,13 +288,10 @@ class TransferInDialog(TransferDialog):
         self.letter_no = QLineEdit()
         self.letter_no.setPlaceholderText(self.tr("ví dụ: 41-GT/ĐU"))
         self.form.addRow(self.tr("Số giấy giới thiệu:"), self.letter_no)
-        self.letter_date = DateEdit()
-        self.form.addRow(self.tr("Ngày giấy giới thiệu:"), self.letter_date)
+        self.letter_date = self.add_date(self.tr("Ngày giấy giới thiệu:"))
         self.from_text = QLineEdit()
         self.form.addRow(self.tr("Nơi chuyển đi:"), self.from_text)
-        self.arrived_on = DateEdit()
-        self.arrived_on.set_value(today or date.today())
-        self.form.addRow(self.tr("Ngày đến sinh hoạt:"), self.arrived_on)
+        self.arrived_on = self.add_date(self.tr("Ngày đến sinh hoạt:"), today or date.today())
         self.branch = QComboBox()
         fill_branches(self.branch, choices.branches)
         self.form.addRow(self.tr("Chi bộ tiếp nhận:"), self.branch)
@@ -394,8 +301,7 @@ class TransferInDialog(TransferDialog):
         self.sex.addItem(self.tr("Nam"), "nam")
         self.sex.addItem(self.tr("Nữ"), "nữ")
         self.form.addRow(self.tr("Giới tính:"), self.sex)
-        self.birth_date = DateEdit()
-        self.form.addRow(self.tr("Ngày sinh:"), self.birth_date)
+        self.birth_date = self.add_date(self.tr("Ngày sinh:"))
         self.cccd = QLineEdit()
         self.cccd.setMaxLength(12)
         self.form.addRow(self.tr("Số CCCD:"), self.cccd)
@@ -403,14 +309,11 @@ class TransferInDialog(TransferDialog):
         self.form.addRow(self.tr("Số thẻ đảng viên:"), self.card_no)
         self.biography_no = QLineEdit()
         self.form.addRow(self.tr("Số lý lịch:"), self.biography_no)
-        self.decision_date = DateEdit()
-        self.form.addRow(self.tr("Ngày quyết định kết nạp:"), self.decision_date)
+        self.decision_date = self.add_date(self.tr("Ngày quyết định kết nạp:"))
         self.decision_no = QLineEdit()
         self.form.addRow(self.tr("Số quyết định kết nạp:"), self.decision_no)
-        self.ceremony_date = DateEdit()
-        self.form.addRow(self.tr("Ngày kết nạp:"), self.ceremony_date)
-        self.official_date = DateEdit()
-        self.form.addRow(self.tr("Ngày chính thức:"), self.official_date)
+        self.ceremony_date = self.add_date(self.tr("Ngày kết nạp:"))
+        self.official_date = self.add_date(self.tr("Ngày chính thức:"))
         self.dues = QLineEdit()
         self.dues.setPlaceholderText(self.tr("năm-tháng, ví dụ 2026-10"))
         self.form.addRow(self.tr("Đã đóng đảng phí hết tháng:"), self.dues)
@@ -469,9 +372,7 @@ class InternalMoveDialog(TransferDialog):
         self.branch = QComboBox()
         fill_branches(self.branch, choices.branches)
         self.form.addRow(self.tr("Chi bộ mới:"), self.branch)
-        self.on = DateEdit()
-        self.on.set_value(today or date.today())
-        self.form.addRow(self.tr("Ngày chuyển:"), self.on)
+        self.on = self.add_date(self.tr("Ngày chuyển:"), today or date.today())
         self.note = QLineEdit()
         self.form.addRow(self.tr("Ghi chú:"), self.note)
 
@@ -526,11 +427,8 @@ class TemporaryTransferDialog(TransferDialog):
         self.reason.addItem(self.tr("Công tác, cư trú"), "work")
         self.reason.addItem(self.tr("Học tập"), "study")
         self.form.addRow(self.tr("Lý do:"), self.reason)
-        self.start = DateEdit()
-        self.start.set_value(today or date.today())
-        self.form.addRow(self.tr("Ngày đi:"), self.start)
-        self.ends_on = DateEdit()
-        self.form.addRow(self.tr("Đến ngày:"), self.ends_on)
+        self.start = self.add_date(self.tr("Ngày đi:"), today or date.today())
+        self.ends_on = self.add_date(self.tr("Đến ngày:"))
         self.note = QLineEdit()
         self.form.addRow(self.tr("Ghi chú:"), self.note)
 
@@ -583,9 +481,7 @@ class ReceivedDialog(TransferDialog):
             .replace("{name}", row.full_name)
             .replace("{to}", row.to_name)
         )
-        self.on = DateEdit()
-        self.on.set_value(today or date.today())
-        self.form.addRow(self.tr("Ngày nơi đến tiếp nhận:"), self.on)
+        self.on = self.add_date(self.tr("Ngày nơi đến tiếp nhận:"), today or date.today())
 
     def prepare(self) -> Callable[[], Any]:
         """Mark the letter received."""
@@ -609,11 +505,9 @@ class ReturnDialog(TransferDialog):
             self.tr("{name} sinh hoạt tạm thời tại {to} đến {until}.")
             .replace("{name}", row.full_name)
             .replace("{to}", row.to_name)
-            .replace("{until}", fmt(row.ends_on))
+            .replace("{until}", format_date(row.ends_on))
         )
-        self.on = DateEdit()
-        self.on.set_value(today or date.today())
-        self.form.addRow(self.tr("Ngày trở về:"), self.on)
+        self.on = self.add_date(self.tr("Ngày trở về:"), today or date.today())
 
     def prepare(self) -> Callable[[], Any]:
         """Record the return."""

@@ -9,7 +9,6 @@ person's progress step by step. `open_step` lets the overview open a step in one
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -32,6 +31,7 @@ from partydesk.services.admission import AdmissionProgress, BoardRow, ProgressSt
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.dialogs.admission_dialogs import AdmissionStepDialog, IntroducerDialog
 from partydesk.ui.models.rows import RowsModel
+from partydesk.ui.widgets.date_edit import format_date
 from partydesk.ui.widgets.tables import compact_rows, read_only_table
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -39,10 +39,6 @@ _ROOT = QModelIndex()
 _OVERDUE = QColor("#c0392b")
 #: The due list's actions name a family of steps; the page opens the member's next one.
 _DUE_ACTIONS = ("admission_decision", "ceremony", "recognition")
-
-
-def _d(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
 
 
 def _days(row: BoardRow) -> str:
@@ -139,18 +135,18 @@ class AdmissionPage(QWidget):
         self.tabs = QTabWidget()
         columns: list[tuple[str, Callable[[BoardRow], Any]]] = [
             (self.tr("Họ và tên"), lambda r: r.full_name),
-            (self.tr("Ngày sinh"), lambda r: _d(r.birth_date)),
+            (self.tr("Ngày sinh"), lambda r: format_date(r.birth_date)),
             (self.tr("Chi bộ"), lambda r: r.organization_name),
-            (self.tr("Bước đã ghi"), lambda r: f"{r.last_label} {_d(r.last_on)}".strip()),
+            (self.tr("Bước đã ghi"), lambda r: f"{r.last_label} {format_date(r.last_on)}".strip()),
             (self.tr("Bước tiếp theo"), lambda r: r.next_label),
-            (self.tr("Hạn"), lambda r: _d(r.due)),
+            (self.tr("Hạn"), lambda r: format_date(r.due)),
             (self.tr("Còn"), _days),
         ]
         self.candidate_model = BoardModel(columns)
         probation_columns = [
             *columns[:3],
-            (self.tr("Ngày kết nạp"), lambda r: _d(r.ceremony_date)),
-            (self.tr("Hết dự bị"), lambda r: _d(r.probation_ends)),
+            (self.tr("Ngày kết nạp"), lambda r: format_date(r.ceremony_date)),
+            (self.tr("Hết dự bị"), lambda r: format_date(r.probation_ends)),
             *columns[4:],
         ]
         self.probationary_model = BoardModel(probation_columns)
@@ -165,10 +161,10 @@ class AdmissionPage(QWidget):
         self.progress_model: RowsModel[ProgressStep] = RowsModel(
             [
                 (self.tr("Bước"), lambda s: s.label),
-                (self.tr("Ngày"), lambda s: _d(s.done_on)),
+                (self.tr("Ngày"), lambda s: format_date(s.done_on)),
                 (self.tr("Số"), lambda s: s.number),
                 (self.tr("Người ký"), lambda s: s.signer),
-                (self.tr("Hạn"), lambda s: _d(s.due)),
+                (self.tr("Hạn"), lambda s: format_date(s.due)),
                 (
                     self.tr("Ghi chú"),
                     lambda s: s.warning.message(self.ctx.language) if s.warning else "",
@@ -316,7 +312,7 @@ class AdmissionPage(QWidget):
         if introducers:
             text += self.tr(" — người giới thiệu: ") + introducers
         if progress.probation_ends:
-            text += self.tr(" — hết dự bị ") + _d(progress.probation_ends)
+            text += self.tr(" — hết dự bị ") + format_date(progress.probation_ends)
         self.progress_label.setText(text)
 
     # --- actions ------------------------------------------------------------------------

@@ -14,14 +14,11 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -32,27 +29,12 @@ from PySide6.QtWidgets import (
 from partydesk.services import badges
 from partydesk.services.badges import BadgeAward, BadgeCandidate, BadgeLists
 from partydesk.ui.context import UiContext, error_text
-from partydesk.ui.widgets.date_edit import DateEdit
-from partydesk.ui.widgets.tables import compact_rows
+from partydesk.ui.widgets.confirm import ask_confirmation
+from partydesk.ui.widgets.date_edit import DateEdit, format_date
+from partydesk.ui.widgets.tables import editable_table
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
-
-
-def ask_confirmation(parent: QWidget | None, title: str, text: str) -> bool:
-    """Ask Yes/No before recording awards (tests replace this function)."""
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
-
-
-def _fmt(value: date | None) -> str:
-    return "" if value is None else value.strftime("%d/%m/%Y")
 
 
 class BadgeListModel(QAbstractTableModel):
@@ -143,11 +125,11 @@ class BadgeListModel(QAbstractTableModel):
             if column == self.BRANCH:
                 return row.organization_name
             if column == self.DECISION:
-                return _fmt(row.decision_date)
+                return format_date(row.decision_date)
             if column == self.YEARS:
                 return self.tr("{n} năm").replace("{n}", str(row.years))
             if column == self.REACHED:
-                return _fmt(row.reached_on)
+                return format_date(row.reached_on)
             return self._numbers.get(index.row(), "")
         return None
 
@@ -200,7 +182,7 @@ class BadgesPage(QWidget):
         today = date.today()
         for occasion in occasion_choices(today):
             # ISO text as item data: combo boxes compare Python dates unreliably.
-            self.occasion.addItem(_fmt(occasion), occasion.isoformat())
+            self.occasion.addItem(format_date(occasion), occasion.isoformat())
         self.select_occasion(badges.next_occasions(today, 1)[0])
         bar.addWidget(self.occasion)
         bar.addStretch(1)
@@ -257,20 +239,7 @@ class BadgesPage(QWidget):
 
     @staticmethod
     def _table(model: BadgeListModel) -> QTableView:
-        table = QTableView()
-        compact_rows(table)
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        table.verticalHeader().setVisible(False)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        return table
+        return editable_table(model)
 
     def current_occasion(self) -> date:
         """The chosen award occasion."""
@@ -344,7 +313,7 @@ class BadgesPage(QWidget):
         question = (
             self.tr("Ghi quyết định {number} tặng Huy hiệu Đảng dịp {date} cho {n} đảng viên?")
             .replace("{number}", number.strip() or "…")
-            .replace("{date}", _fmt(occasion))
+            .replace("{date}", format_date(occasion))
             .replace("{n}", str(len(awards)))
         )
         if not ask_confirmation(self, self.tr("Tặng Huy hiệu Đảng"), question):

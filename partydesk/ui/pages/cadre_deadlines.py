@@ -31,11 +31,8 @@ from partydesk.services.cadre_terms import (
 )
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.models.rows import RowsModel
+from partydesk.ui.widgets.date_edit import format_date
 from partydesk.ui.widgets.tables import read_only_table
-
-
-def _d(value: date | None) -> str:
-    return "" if value is None else value.strftime("%d/%m/%Y")
 
 
 class CadreDeadlinesPage(QWidget):
@@ -61,9 +58,9 @@ class CadreDeadlinesPage(QWidget):
             [
                 (self.tr("Họ và tên"), lambda r: r.full_name),
                 (self.tr("Chức vụ"), lambda r: r.title),
-                (self.tr("Bổ nhiệm từ"), lambda r: _d(r.start_on)),
-                (self.tr("Hết nhiệm kỳ"), lambda r: _d(r.term_end)),
-                (self.tr("Thông báo bổ nhiệm lại trước"), lambda r: _d(r.notice_due)),
+                (self.tr("Bổ nhiệm từ"), lambda r: format_date(r.start_on)),
+                (self.tr("Hết nhiệm kỳ"), lambda r: format_date(r.term_end)),
+                (self.tr("Thông báo bổ nhiệm lại trước"), lambda r: format_date(r.notice_due)),
                 (self.tr("Còn (ngày)"), lambda r: r.days_left if r.days_left >= 0 else late),
             ]
         )
@@ -76,11 +73,13 @@ class CadreDeadlinesPage(QWidget):
                 (self.tr("Họ và tên"), lambda r: r.full_name),
                 (
                     self.tr("Ngày sinh"),
-                    lambda r: str(r.birth_date.year) if r.birth_year_only else _d(r.birth_date),
+                    lambda r: (
+                        str(r.birth_date.year) if r.birth_year_only else format_date(r.birth_date)
+                    ),
                 ),
                 (self.tr("Chức vụ"), lambda r: r.main_post),
                 (self.tr("Tuổi nghỉ hưu"), lambda r: f"{r.age_years}/{r.age_months:02d}"),
-                (self.tr("Ngày nghỉ hưu"), lambda r: _d(r.retirement_date)),
+                (self.tr("Ngày nghỉ hưu"), lambda r: format_date(r.retirement_date)),
                 (self.tr("Còn (ngày)"), lambda r: r.days_left if r.days_left >= 0 else late),
             ]
         )
@@ -97,9 +96,9 @@ class CadreDeadlinesPage(QWidget):
                 (self.tr("Họ và tên"), lambda r: r.full_name),
                 (self.tr("Ngạch"), lambda r: f"{r.grade} {r.grade_code}".strip()),
                 (self.tr("Bậc"), lambda r: r.step),
-                (self.tr("Hưởng từ"), lambda r: _d(r.last_step_on)),
+                (self.tr("Hưởng từ"), lambda r: format_date(r.last_step_on)),
                 (self.tr("Kỳ (tháng)"), lambda r: r.months),
-                (self.tr("Đến hạn nâng bậc"), lambda r: _d(r.next_due)),
+                (self.tr("Đến hạn nâng bậc"), lambda r: format_date(r.next_due)),
             ]
         )
         self.steps_ahead = QSpinBox()

@@ -15,15 +15,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,10 +35,10 @@ from partydesk.services.dues import (
 )
 from partydesk.services.member_queries import BranchChoice, register_choices
 from partydesk.ui.context import UiContext, error_text
-from partydesk.ui.dialogs.organization_dialogs import ask_confirmation
 from partydesk.ui.models.rows import RowsModel
+from partydesk.ui.widgets.confirm import ask_confirmation
 from partydesk.ui.widgets.date_edit import DateEdit
-from partydesk.ui.widgets.tables import compact_rows, read_only_table
+from partydesk.ui.widgets.tables import editable_table, read_only_table
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -263,19 +260,7 @@ class DuesPage(QWidget):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         self.model = DuesGridModel(self)
-        self.table = QTableView()
-        compact_rows(self.table)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = editable_table(self.model, select_rows=True)
         top_layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.totals = QLabel()

@@ -47,14 +47,13 @@ from partydesk.ui.code_labels import status_label
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.dialogs.organization_dialogs import (
     OrganizationActions,
-    ask_confirmation,
     fill_catalogue,
-    fmt,
     select_data,
 )
 from partydesk.ui.models.org_tree import group_digits
 from partydesk.ui.models.rows import RowsModel
-from partydesk.ui.widgets.date_edit import DateEdit
+from partydesk.ui.widgets.confirm import ask_confirmation
+from partydesk.ui.widgets.date_edit import DateEdit, format_date
 from partydesk.ui.widgets.tables import read_only_table
 
 
@@ -211,8 +210,8 @@ class OrganizationsPage(QWidget):
                 (self.tr("Họ và tên"), lambda s: s.full_name or self.tr("(chưa ghi tên)")),
                 (self.tr("Chức vụ"), lambda s: s.post_name),
                 (self.tr("Nhiệm kỳ"), lambda s: s.term.replace("-", "–")),
-                (self.tr("Từ ngày"), lambda s: fmt(s.start_on)),
-                (self.tr("Đến ngày"), lambda s: fmt(s.end_on)),
+                (self.tr("Từ ngày"), lambda s: format_date(s.start_on)),
+                (self.tr("Đến ngày"), lambda s: format_date(s.end_on)),
                 (self.tr("Quyết định"), lambda s: s.decision_no),
             ]
         )
@@ -245,8 +244,8 @@ class OrganizationsPage(QWidget):
         self.history_model: RowsModel[ParentPeriod] = RowsModel(
             [
                 (self.tr("Trực thuộc"), lambda p: p.parent_name or self.tr("(cấp cao nhất)")),
-                (self.tr("Từ ngày"), lambda p: fmt(p.valid_from)),
-                (self.tr("Đến ngày"), lambda p: fmt(p.valid_to) or self.tr("nay")),
+                (self.tr("Từ ngày"), lambda p: format_date(p.valid_from)),
+                (self.tr("Đến ngày"), lambda p: format_date(p.valid_to) or self.tr("nay")),
                 (self.tr("Lý do"), lambda p: self._reason(p.reason)),
             ]
         )
@@ -263,7 +262,9 @@ class OrganizationsPage(QWidget):
                 (self.tr("Cả tổ chức"), lambda n: group_digits(n.subtree_members)),
                 (
                     self.tr("Tình trạng"),
-                    lambda n: self.tr("giải thể ") + fmt(n.dissolved_on) if n.dissolved_on else "",
+                    lambda n: (
+                        self.tr("giải thể ") + format_date(n.dissolved_on) if n.dissolved_on else ""
+                    ),
                 ),
             ]
         )
@@ -362,7 +363,9 @@ class OrganizationsPage(QWidget):
         finally:
             self._filling = False
         if detail.dissolved_on is not None:
-            text = self.tr("Đã giải thể ngày {date}").replace("{date}", fmt(detail.dissolved_on))
+            text = self.tr("Đã giải thể ngày {date}").replace(
+                "{date}", format_date(detail.dissolved_on)
+            )
             if detail.dissolution_decision:
                 text += self.tr(" (quyết định {no})").replace("{no}", detail.dissolution_decision)
             if detail.merged_into_name:

@@ -23,7 +23,6 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -35,7 +34,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -51,7 +49,7 @@ from partydesk.services.ratings import (
 )
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.models.rows import RowsModel
-from partydesk.ui.widgets.tables import compact_rows, read_only_table
+from partydesk.ui.widgets.tables import editable_table, read_only_table
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -265,19 +263,9 @@ class RatingsPage(QWidget):
         layout.addLayout(bar)
 
         self.model = RatingGridModel(self)
-        self.table = QTableView()
-        compact_rows(self.table)
-        self.table.setModel(self.model)
+        self.table = editable_table(self.model, stretch_last=False)
         self.table.setItemDelegateForColumn(RatingGridModel.LEVEL, LevelDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(RatingGridModel.NAME, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 3)
         self.message = QLabel()

@@ -43,9 +43,9 @@ from partydesk.ui.dialogs.transfer_dialogs import (
     TransferDialog,
     TransferInDialog,
     TransferOutDialog,
-    fmt,
 )
 from partydesk.ui.models.rows import RowsModel
+from partydesk.ui.widgets.date_edit import format_date
 from partydesk.ui.widgets.tables import read_only_table
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -156,12 +156,12 @@ class TransfersPage(QWidget):
         self.model = TransferTableModel(
             [
                 (self.tr("Số giấy"), lambda r: r.letter_no or "—"),
-                (self.tr("Ngày"), lambda r: fmt(r.letter_date)),
+                (self.tr("Ngày"), lambda r: format_date(r.letter_date)),
                 (self.tr("Họ và tên"), lambda r: r.full_name),
                 (self.tr("Hình thức"), lambda r: r.kind_label),
                 (self.tr("Từ"), lambda r: r.from_name),
                 (self.tr("Đến"), lambda r: r.to_name),
-                (self.tr("Hạn"), lambda r: fmt(_deadline(r))),
+                (self.tr("Hạn"), lambda r: format_date(_deadline(r))),
                 (self.tr("Trạng thái"), self._status_text),
             ]
         )

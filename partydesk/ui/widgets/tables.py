@@ -1,4 +1,4 @@
-"""The read-only list table every page and dialog uses for short lists."""
+"""The tables pages and dialogs share: read-only lists, and grids typed into in place."""
 
 from __future__ import annotations
 
@@ -34,4 +34,33 @@ def read_only_table(model: QAbstractItemModel) -> QTableView:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
+    return table
+
+
+def editable_table(
+    model: QAbstractItemModel, select_rows: bool = False, stretch_last: bool = True
+) -> QTableView:
+    """A grid over `model` typed into in place (double click, F2 or just typing).
+
+    Cells (or whole rows with `select_rows`) are selected, row numbers are hidden and
+    columns fit their contents; the last one stretches unless `stretch_last` is False.
+    """
+    table = QTableView()
+    compact_rows(table)
+    table.setModel(model)
+    table.setSelectionBehavior(
+        QAbstractItemView.SelectionBehavior.SelectRows
+        if select_rows
+        else QAbstractItemView.SelectionBehavior.SelectItems
+    )
+    table.setEditTriggers(
+        QAbstractItemView.EditTrigger.DoubleClicked
+        | QAbstractItemView.EditTrigger.EditKeyPressed
+        | QAbstractItemView.EditTrigger.AnyKeyPressed
+    )
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch_last:
+        header.setStretchLastSection(True)
     return table

@@ -79,6 +79,19 @@ class CadreTab(QWidget):
             self.refuse(text.replace("{field}", name))
         return value
 
+    def cadre_and_date(self, field: DateEdit, name: str) -> tuple[int, date] | None:
+        """Clear the last refusal; the cadre and the date in `field`, or None.
+
+        None before the record is first saved, or when the date is bad or empty (the
+        reason is then shown).
+        """
+        self.error.hide()
+        cadre_id = self.cadre_id
+        if cadre_id is None:
+            return None
+        on = self.required_date(field, name)
+        return None if on is None else (cadre_id, on)
+
     def optional_date(self, field: DateEdit) -> tuple[bool, date | None]:
         """(ok, date) for a field that may stay empty; a bad date is refused."""
         try:

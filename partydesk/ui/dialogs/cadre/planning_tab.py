@@ -20,14 +20,10 @@ from partydesk.services.cadres import PlanningResult, plan_cadre, planning_check
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.dialogs.cadre.common import CadreTab, WriteFn, selected
 from partydesk.ui.dialogs.cadre.posts_tab import clear_editable
-from partydesk.ui.dialogs.organization_dialogs import (
-    ask_confirmation,
-    current_term,
-    fill_catalogue,
-    fmt,
-)
+from partydesk.ui.dialogs.organization_dialogs import current_term, fill_catalogue
 from partydesk.ui.models.rows import RowsModel
-from partydesk.ui.widgets.date_edit import DateEdit
+from partydesk.ui.widgets.confirm import ask_confirmation
+from partydesk.ui.widgets.date_edit import DateEdit, format_date
 from partydesk.ui.widgets.tables import read_only_table
 
 
@@ -43,9 +39,9 @@ class PlanningTab(CadreTab):
                 (self.tr("Nhiệm kỳ"), lambda p: p.term.replace("-", "–")),
                 (self.tr("Chức danh quy hoạch"), lambda p: p.post_title),
                 (self.tr("Đơn vị"), lambda p: p.unit),
-                (self.tr("Đưa vào"), lambda p: fmt(p.added_on)),
+                (self.tr("Đưa vào"), lambda p: format_date(p.added_on)),
                 (self.tr("Quyết định"), lambda p: p.decision_no),
-                (self.tr("Đưa ra"), lambda p: fmt(p.removed_on)),
+                (self.tr("Đưa ra"), lambda p: format_date(p.removed_on)),
                 (self.tr("Lý do đưa ra"), lambda p: p.removal_reason),
             ]
         )
@@ -106,14 +102,11 @@ class PlanningTab(CadreTab):
 
     def add_planning(self) -> None:
         """Put the cadre in the planning; past the limits the user confirms first."""
-        self.error.hide()
         self.planning_warning.hide()
-        cadre_id = self.cadre_id
-        if cadre_id is None:
+        found = self.cadre_and_date(self.planning_added, self.tr("Ngày đưa vào"))
+        if found is None:
             return
-        on = self.required_date(self.planning_added, self.tr("Ngày đưa vào"))
-        if on is None:
-            return
+        cadre_id, on = found
         term = self.planning_term.text()
         title = self.planning_title.currentText()
         unit = self.planning_unit.text()

@@ -21,9 +21,9 @@ from partydesk.services.cadre_records import CadreChoices, CadreDetail, PostRow
 from partydesk.services.cadres import PostInput, end_post, record_post
 from partydesk.ui.context import UiContext
 from partydesk.ui.dialogs.cadre.common import CadreTab, WriteFn, selected
-from partydesk.ui.dialogs.organization_dialogs import fill_catalogue, fmt, select_data
+from partydesk.ui.dialogs.organization_dialogs import fill_catalogue, select_data
 from partydesk.ui.models.rows import RowsModel
-from partydesk.ui.widgets.date_edit import DateEdit
+from partydesk.ui.widgets.date_edit import DateEdit, format_date
 from partydesk.ui.widgets.tables import read_only_table
 
 
@@ -58,8 +58,8 @@ class PostsTab(CadreTab):
                 (self.tr("Kiêm nhiệm"), lambda p: self.tr("kiêm nhiệm") if p.concurrent else ""),
                 (self.tr("Hình thức"), lambda p: kinds.get(p.kind, p.kind)),
                 (self.tr("Đơn vị"), lambda p: p.unit),
-                (self.tr("Từ ngày"), lambda p: fmt(p.start_on)),
-                (self.tr("Đến ngày"), lambda p: fmt(p.end_on)),
+                (self.tr("Từ ngày"), lambda p: format_date(p.start_on)),
+                (self.tr("Đến ngày"), lambda p: format_date(p.end_on)),
                 (self.tr("Quyết định"), lambda p: p.decision_no),
             ]
         )
@@ -123,13 +123,10 @@ class PostsTab(CadreTab):
 
     def add_post(self) -> None:
         """Record a post (main or concurrent)."""
-        self.error.hide()
-        cadre_id = self.cadre_id
-        if cadre_id is None:
+        found = self.cadre_and_date(self.post_start, self.tr("Từ ngày"))
+        if found is None:
             return
-        start = self.required_date(self.post_start, self.tr("Từ ngày"))
-        if start is None:
-            return
+        cadre_id, start = found
         ok, decision_date = self.optional_date(self.post_decision_date)
         if not ok:
             return

@@ -30,14 +30,10 @@ from partydesk.services.cadre_records import CadreDetail, CadreEventRow
 from partydesk.ui.context import UiContext
 from partydesk.ui.dialogs.cadre.common import CadreTab, WriteFn, selected
 from partydesk.ui.dialogs.cadre.posts_tab import catalogue_code, clear_editable
-from partydesk.ui.dialogs.organization_dialogs import (
-    ask_confirmation,
-    fill_catalogue,
-    fmt,
-    select_data,
-)
+from partydesk.ui.dialogs.organization_dialogs import fill_catalogue, select_data
 from partydesk.ui.models.rows import RowsModel
-from partydesk.ui.widgets.date_edit import DateEdit
+from partydesk.ui.widgets.confirm import ask_confirmation
+from partydesk.ui.widgets.date_edit import DateEdit, format_date
 from partydesk.ui.widgets.tables import read_only_table
 
 
@@ -56,7 +52,7 @@ class RecordsTab(CadreTab):
         layout = QVBoxLayout(self)
         self.events_model: RowsModel[CadreEventRow] = RowsModel(
             [
-                (self.tr("Ngày"), lambda e: fmt(e.on_date)),
+                (self.tr("Ngày"), lambda e: format_date(e.on_date)),
                 (self.tr("Loại"), lambda e: self.kind_labels.get(e.kind, e.kind)),
                 (self.tr("Mức xếp loại / hình thức"), self._level_or_form),
                 (self.tr("Năm"), lambda e: e.details.get("year", "")),
@@ -165,13 +161,10 @@ class RecordsTab(CadreTab):
 
     def add_event(self) -> None:
         """Record the rating, award or discipline typed."""
-        self.error.hide()
-        cadre_id = self.cadre_id
-        if cadre_id is None:
+        found = self.cadre_and_date(self.event_date, self.tr("Ngày quyết định"))
+        if found is None:
             return
-        on = self.required_date(self.event_date, self.tr("Ngày quyết định"))
-        if on is None:
-            return
+        cadre_id, on = found
         kind = self._kind()
         decision = self.event_decision.text()
         details = self.event_details()
@@ -196,7 +189,7 @@ class RecordsTab(CadreTab):
             self.refuse(self.tr("Hãy chọn bản ghi cần xóa."))
             return
         reason = self.event_reason.text()
-        what = f"{self.kind_labels.get(event.kind, event.kind)} {fmt(event.on_date)}"
+        what = f"{self.kind_labels.get(event.kind, event.kind)} {format_date(event.on_date)}"
         question = self.tr("Xóa bản ghi «{record}» khỏi hồ sơ?").replace("{record}", what)
         # Without a reason the service refuses: no need to ask first.
         if reason.strip() and not ask_confirmation(self, self.tr("Xóa bản ghi"), question):

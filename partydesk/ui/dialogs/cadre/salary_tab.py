@@ -21,10 +21,9 @@ from partydesk.services.cadre_records import CadreDetail, CadreEventRow
 from partydesk.services.cadres import CadreInput, SalaryStep, record_salary_step
 from partydesk.ui.context import UiContext
 from partydesk.ui.dialogs.cadre.common import CadreTab, WriteFn
-from partydesk.ui.dialogs.organization_dialogs import fmt
 from partydesk.ui.models.cadre_table import decimal
 from partydesk.ui.models.rows import RowsModel
-from partydesk.ui.widgets.date_edit import DateEdit
+from partydesk.ui.widgets.date_edit import DateEdit, format_date
 from partydesk.ui.widgets.tables import read_only_table
 
 
@@ -40,7 +39,7 @@ class SalaryTab(CadreTab):
         layout.addWidget(self.salary_current)
         self.salary_model: RowsModel[CadreEventRow] = RowsModel(
             [
-                (self.tr("Ngày hưởng"), lambda e: fmt(e.on_date)),
+                (self.tr("Ngày hưởng"), lambda e: format_date(e.on_date)),
                 (self.tr("Ngạch"), lambda e: e.details.get("new", {}).get("grade", "")),
                 (self.tr("Bậc"), lambda e: e.details.get("new", {}).get("step", "")),
                 (
@@ -133,13 +132,10 @@ class SalaryTab(CadreTab):
 
     def record_salary(self) -> None:
         """Record a new salary step (the previous one is kept in the history)."""
-        self.error.hide()
-        cadre_id = self.cadre_id
-        if cadre_id is None:
+        found = self.cadre_and_date(self.salary_on, self.tr("Ngày hưởng"))
+        if found is None:
             return
-        on = self.required_date(self.salary_on, self.tr("Ngày hưởng"))
-        if on is None:
-            return
+        cadre_id, on = found
         step = SalaryStep(
             grade=self.salary_grade.text(),
             grade_code=self.salary_grade_code.text(),

@@ -17,9 +17,10 @@ from partydesk.services.cadre_records import CadreChoices, CadreDetail, Training
 from partydesk.services.cadres import TRAINING_CATEGORIES, record_training
 from partydesk.ui.context import UiContext
 from partydesk.ui.dialogs.cadre.common import CadreTab, WriteFn, selected
-from partydesk.ui.dialogs.organization_dialogs import ask_confirmation, fill_catalogue, fmt
+from partydesk.ui.dialogs.organization_dialogs import fill_catalogue
 from partydesk.ui.models.rows import RowsModel
-from partydesk.ui.widgets.date_edit import DateEdit
+from partydesk.ui.widgets.confirm import ask_confirmation
+from partydesk.ui.widgets.date_edit import DateEdit, format_date
 from partydesk.ui.widgets.tables import read_only_table
 
 
@@ -44,7 +45,7 @@ class TrainingTab(CadreTab):
                 (self.tr("Trình độ"), lambda t: t.level_name),
                 (self.tr("Chuyên ngành"), lambda t: t.field),
                 (self.tr("Cơ sở đào tạo"), lambda t: t.institution),
-                (self.tr("Hoàn thành"), lambda t: fmt(t.end_on)),
+                (self.tr("Hoàn thành"), lambda t: format_date(t.end_on)),
             ]
         )
         self.training_table = read_only_table(self.training_model)
