@@ -21,6 +21,7 @@ from partydesk.services import database, demo, info, integrity, member_queries, 
 #: Modules that add their own sub-commands: each has `register(sub, common)` and
 #: `COMMANDS`. Lifecycle areas live in their own modules so this file stays small.
 _EXTENSIONS: tuple[str, ...] = (
+    "members",
     "admission",
     "transfers",
     "records",
