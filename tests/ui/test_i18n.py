@@ -248,3 +248,28 @@ def test_english_mode_translates_table_cells_and_counts(install, built: Path, qt
         if page.status_form.itemAt(i).widget() is not None
     ]
     assert "Full member:" in labels
+
+
+def test_base_classes_translate_with_their_own_context():
+    """`self.tr` in a class that others subclass looks up the subclass's name at run time,
+    while lupdate files the string under the base class: it would never be translated.
+    Base classes use `QCoreApplication.translate("BaseName", "…")` instead.
+    """
+    classes: dict[str, tuple[Path, ast.ClassDef]] = {}
+    bases: set[str] = set()
+    for path in i18n.ui_sources():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                classes[node.name] = (path, node)
+                bases.update(b.id for b in node.bases if isinstance(b, ast.Name))
+    problems = []
+    for name in sorted(bases & set(classes)):
+        path, node = classes[name]
+        for call in _tr_calls(node):
+            func = call.func
+            if isinstance(func, ast.Attribute) and func.attr == "tr":
+                owner = func.value
+                if isinstance(owner, ast.Name) and owner.id == "self":
+                    problems.append(f"{path.relative_to(ROOT)}:{call.lineno} in {name}")
+    assert not problems, "self.tr() in a base class:\n" + "\n".join(problems)

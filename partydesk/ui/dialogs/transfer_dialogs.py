@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -89,7 +89,9 @@ class TransferDialog(ActionDialog):
         value = field.value()
         if value is None:
             raise ValueError(
-                self.tr("Trường «{field}» không được để trống.").replace("{field}", label)
+                QCoreApplication.translate(
+                    "TransferDialog", "Trường «{field}» không được để trống."
+                ).replace("{field}", label)
             )
         return value
 
@@ -98,7 +100,9 @@ class TransferDialog(ActionDialog):
         text = field.text().strip()
         if not text:
             raise ValueError(
-                self.tr("Trường «{field}» không được để trống.").replace("{field}", label)
+                QCoreApplication.translate(
+                    "TransferDialog", "Trường «{field}» không được để trống."
+                ).replace("{field}", label)
             )
         return text
 
