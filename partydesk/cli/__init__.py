@@ -28,6 +28,7 @@ _EXTENSIONS: tuple[str, ...] = (
     "dues",
     "cadre_terms",
     "rules",
+    "printing",
 )
 
 

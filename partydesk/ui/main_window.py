@@ -30,6 +30,7 @@ from partydesk import __version__
 from partydesk.services import office
 from partydesk.services.database import backup_now
 from partydesk.services.due import DueItem
+from partydesk.services.printing import PrintRequest
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.dialogs.admission_dialogs import IntroducerDialog
 from partydesk.ui.dialogs.leaving_dialogs import (
@@ -44,6 +45,7 @@ from partydesk.ui.pages.admission import AdmissionPage
 from partydesk.ui.pages.badges import BadgesPage
 from partydesk.ui.pages.cadre_deadlines import CadreDeadlinesPage
 from partydesk.ui.pages.cadres import CadresPage
+from partydesk.ui.pages.documents import DocumentsPage
 from partydesk.ui.pages.dues import DuesPage
 from partydesk.ui.pages.members import MembersPage
 from partydesk.ui.pages.org_tree_panel import OrgTreePanel
@@ -51,8 +53,10 @@ from partydesk.ui.pages.organizations import OrganizationsPage
 from partydesk.ui.pages.overview import OverviewPage
 from partydesk.ui.pages.ratings import RatingsPage
 from partydesk.ui.pages.transfers import TransfersPage
+from partydesk.ui.printing import PrintActions
 from partydesk.ui.search_box import GlobalSearch
 from partydesk.ui.widgets.lazy_page import LazyPage
+from partydesk.ui.widgets.member_actions import PRINT_PREFIX
 
 MAX_RECENT = 8
 
@@ -63,10 +67,20 @@ class MainWindow(QMainWindow):
     open_database_requested = Signal(str)
     restore_requested = Signal(str)
 
-    def __init__(self, ctx: UiContext, backups_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        backups_dir: Path,
+        parent: QWidget | None = None,
+        exports_dir: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.backups_dir = backups_dir
+        #: Where printed forms go (the data folder's "exports", beside "backups").
+        self.exports_dir = exports_dir or backups_dir.parent / "exports"
+        #: Prints what pages ask for (pages emit requests, never print themselves).
+        self.printer = PrintActions(ctx, self.exports_dir, self)
         the_office = office.get_office(ctx.db)
         self.setWindowTitle(f"partydesk — {the_office.name}")
         self.stack = QStackedWidget()
@@ -77,11 +91,12 @@ class MainWindow(QMainWindow):
         self.cadres = CadresPage(ctx)
         # The lifecycle pages are built when first opened (see LazyPage).
         self._admission = LazyPage(lambda: AdmissionPage(ctx))
-        self._transfers = LazyPage(lambda: TransfersPage(ctx))
+        self._transfers = LazyPage(self._build_transfers)
         self._dues = LazyPage(self._build_dues)
         self._ratings = LazyPage(lambda: RatingsPage(ctx))
-        self._badges = LazyPage(lambda: BadgesPage(ctx))
+        self._badges = LazyPage(self._build_badges)
         self._cadre_deadlines = LazyPage(self._build_cadre_deadlines)
+        self._documents = LazyPage(self._build_documents)
         self._pages: dict[str, tuple[QWidget, str, str]] = {
             "overview": (self.overview, self.tr("Tổng quan"), "Ctrl+1"),
             "organizations": (self.organizations, self.tr("Tổ chức"), "Ctrl+2"),
@@ -93,6 +108,7 @@ class MainWindow(QMainWindow):
             "badges": (self._badges, self.tr("Huy hiệu"), "Ctrl+Shift+7"),
             "cadres": (self.cadres, self.tr("Cán bộ"), "Ctrl+8"),
             "cadre_deadlines": (self._cadre_deadlines, self.tr("Hạn cán bộ"), "Ctrl+9"),
+            "documents": (self._documents, self.tr("Văn bản"), "Ctrl+0"),
         }
         for page, _title, _key in self._pages.values():
             self.stack.addWidget(page)
@@ -141,6 +157,8 @@ class MainWindow(QMainWindow):
         # A sub-organization clicked on the Tổ chức page is selected in the tree, which
         # then shows it everywhere (the tree is the one place that says "where we are").
         self.organizations.organization_requested.connect(self.tree.select_organization)
+        self.organizations.print_requested.connect(self.printer.print_one)
+        self.cadres.print_requested.connect(self.printer.print_one)
         self._restore_state()
         if the_office.organization_id is not None:
             self.organizations.show_organization(the_office.organization_id)
@@ -230,6 +248,28 @@ class MainWindow(QMainWindow):
         """Hạn cán bộ: terms, retirement, salary steps, planning."""
         return self._cadre_deadlines.page
 
+    @property
+    def documents(self) -> DocumentsPage:
+        """Văn bản: the numbered document register."""
+        return self._documents.page
+
+    def _build_transfers(self) -> TransfersPage:
+        page = TransfersPage(self.ctx)
+        page.print_requested.connect(self.printer.print_one)
+        page.print_batch_requested.connect(self.printer.print_many)
+        return page
+
+    def _build_badges(self) -> BadgesPage:
+        page = BadgesPage(self.ctx)
+        page.print_requested.connect(self.printer.print_one)
+        return page
+
+    def _build_documents(self) -> DocumentsPage:
+        page = DocumentsPage(self.ctx)
+        page.view_requested.connect(self.printer.view_document)
+        page.reprint_requested.connect(self.printer.reprint)
+        return page
+
     def _build_dues(self) -> DuesPage:
         page = DuesPage(self.ctx)
         page.member_requested.connect(self.open_member)
@@ -290,6 +330,9 @@ class MainWindow(QMainWindow):
 
     def run_member_action(self, action: str, member_id: int) -> None:
         """Open a lifecycle step for a member, chosen in a «Nghiệp vụ» menu."""
+        if action.startswith(PRINT_PREFIX):
+            self.printer.print_one(PrintRequest(action.removeprefix(PRINT_PREFIX), member_id))
+            return
         if action == "admission_step":
             self.show_page("admission")
             # A due action: the admission page opens the member's actual next step.

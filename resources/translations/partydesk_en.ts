@@ -200,7 +200,12 @@
     <name>BadgesPage</name>
     <message>
         <source>Dịp xét tặng:</source>
+        <extracomment>«In danh sách đề nghị»: a PrintRequest for the main window&apos;s printer.</extracomment>
         <translation>Award occasion:</translation>
+    </message>
+    <message>
+        <source>In danh sách đề nghị</source>
+        <translation>Print proposal list</translation>
     </message>
     <message>
         <source>Chọn tất cả</source>
@@ -382,7 +387,7 @@
     <name>CadreRecordDialog</name>
     <message>
         <source>Hồ sơ cán bộ</source>
-        <extracomment>A write succeeded; carries the cadre id.</extracomment>
+        <extracomment>A write succeeded; carries the cadre id. «In sơ yếu lý lịch»: a PrintRequest for the main window&apos;s printer.</extracomment>
         <translation>Cadre record</translation>
     </message>
     <message>
@@ -408,6 +413,10 @@
     <message>
         <source>Khen thưởng, kỷ luật, đánh giá</source>
         <translation>Awards, discipline, ratings</translation>
+    </message>
+    <message>
+        <source>In sơ yếu lý lịch</source>
+        <translation>Print CV</translation>
     </message>
     <message>
         <source>&lt;b&gt;Cán bộ mới&lt;/b&gt; — lưu thông tin để mở các mục khác.</source>
@@ -474,7 +483,7 @@
     <name>CadresPage</name>
     <message>
         <source>Lọc theo tên, chức vụ (không cần dấu)…</source>
-        <extracomment>The record dialog opened last (tests fill it in).</extracomment>
+        <extracomment>A record asked for a print (its «In sơ yếu lý lịch»): the PrintRequest. The record dialog opened last (tests fill it in).</extracomment>
         <translation>Filter by name or post (diacritics optional)…</translation>
     </message>
     <message>
@@ -843,6 +852,18 @@
     </message>
 </context>
 <context>
+    <name>DayDialog</name>
+    <message>
+        <source>In các giấy giới thiệu trong ngày</source>
+        <extracomment>How many past years the year filter offers besides &quot;every year&quot;.</extracomment>
+        <translation>Print the transfer letters of a day</translation>
+    </message>
+    <message>
+        <source>Ngày ký giấy:</source>
+        <translation>Letters signed on:</translation>
+    </message>
+</context>
+<context>
     <name>DisciplineDialog</name>
     <message>
         <source>Kỷ luật đảng viên</source>
@@ -946,6 +967,70 @@
     <message>
         <source>Giải thể «{name}» từ ngày {date}? Tổ chức sẽ không còn hiện trên cây (trừ khi chọn hiện tổ chức đã giải thể).</source>
         <translation>Dissolve “{name}” as of {date}? It will no longer appear in the tree (unless dissolved organizations are shown).</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <source>Năm:</source>
+        <extracomment>«Xem»: the DocumentRow to show (its file, or printed again when the file is gone). «In lại»: the document id to print again. A dialog this page opened (tests). The void dialog opened last (tests fill it in).</extracomment>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>Mọi loại</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>Loại văn bản:</source>
+        <translation>Document type:</translation>
+    </message>
+    <message>
+        <source>Xem</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>In lại</source>
+        <translation>Print again</translation>
+    </message>
+    <message>
+        <source>Hủy số…</source>
+        <translation>Void number…</translation>
+    </message>
+    <message>
+        <source>Số</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Loại, mẫu</source>
+        <translation>Type, form</translation>
+    </message>
+    <message>
+        <source>Người, nội dung</source>
+        <translation>Person, subject</translation>
+    </message>
+    <message>
+        <source>Người ký</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <source>Số lần in</source>
+        <translation>Prints</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>Không tải được sổ đăng ký văn bản: </source>
+        <translation>Could not load the document register: </translation>
+    </message>
+    <message>
+        <source>{count} văn bản, {voided} đã hủy số</source>
+        <translation>{count} documents, {voided} voided</translation>
     </message>
 </context>
 <context>
@@ -1442,6 +1527,7 @@
     </message>
     <message>
         <source>Đảng viên: &lt;b&gt;{name}&lt;/b&gt; — {status}</source>
+        <extracomment>The member&apos;s name and status, above the fields.</extracomment>
         <translation>Member: &lt;b&gt;{name}&lt;/b&gt; — {status}</translation>
     </message>
 </context>
@@ -1449,6 +1535,7 @@
     <name>MainWindow</name>
     <message>
         <source>Tổng quan</source>
+        <extracomment>Where printed forms go (the data folder&apos;s &quot;exports&quot;, beside &quot;backups&quot;). Prints what pages ask for (pages emit requests, never print themselves).</extracomment>
         <translation>Overview</translation>
     </message>
     <message>
@@ -1486,6 +1573,10 @@
     <message>
         <source>Hạn cán bộ</source>
         <translation>Cadre deadlines</translation>
+    </message>
+    <message>
+        <source>Văn bản</source>
+        <translation>Documents</translation>
     </message>
     <message>
         <source>Cây tổ chức</source>
@@ -1588,8 +1679,28 @@
 <context>
     <name>MemberActions</name>
     <message>
+        <source>In phiếu đảng viên…</source>
+        <extracomment>Action key -&gt; the statuses it applies to. Printed form (a `services.printing` form key) -&gt; the statuses it is offered for. The service checks the finer state (a decision needs the branch&apos;s resolution first…). The prefix of print action keys (&quot;print:member_sheet&quot;).</extracomment>
+        <translation>Print member sheet…</translation>
+    </message>
+    <message>
+        <source>In nghị quyết đề nghị kết nạp…</source>
+        <translation>Print resolution proposing admission…</translation>
+    </message>
+    <message>
+        <source>In quyết định kết nạp…</source>
+        <translation>Print admission decision…</translation>
+    </message>
+    <message>
+        <source>In nghị quyết đề nghị công nhận chính thức…</source>
+        <translation>Print resolution proposing full membership…</translation>
+    </message>
+    <message>
+        <source>In quyết định công nhận chính thức…</source>
+        <translation>Print full membership decision…</translation>
+    </message>
+    <message>
         <source>Bước kết nạp, công nhận tiếp theo…</source>
-        <extracomment>Action key -&gt; the statuses it applies to.</extracomment>
         <translation>Next admission or recognition step…</translation>
     </message>
     <message>
@@ -1623,6 +1734,14 @@
     <message>
         <source>Kết nạp lại…</source>
         <translation>Readmission…</translation>
+    </message>
+    <message>
+        <source>Nghiệp vụ</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Kết nạp, chuyển sinh hoạt, miễn sinh hoạt, kỷ luật, ra khỏi Đảng</source>
+        <translation>Admission, transfers, exemption, discipline, leaving the Party</translation>
     </message>
 </context>
 <context>
@@ -2209,7 +2328,7 @@
     <name>OrganizationsPage</name>
     <message>
         <source>Chọn một tổ chức trên cây tổ chức bên trái.</source>
-        <extracomment>The user asked for another organization (a child double-clicked, a parent link); the main window may select it in the tree.</extracomment>
+        <extracomment>The user asked for another organization (a child double-clicked, a parent link); the main window may select it in the tree. «In sổ danh sách đảng viên»: a PrintRequest for the main window&apos;s printer.</extracomment>
         <translation>Choose an organization in the tree on the left.</translation>
     </message>
     <message>
@@ -2231,6 +2350,10 @@
     <message>
         <source>Giải thể…</source>
         <translation>Dissolve…</translation>
+    </message>
+    <message>
+        <source>In sổ danh sách đảng viên</source>
+        <translation>Print member list book</translation>
     </message>
     <message>
         <source>Thông tin</source>
@@ -2475,6 +2598,66 @@
     <message>
         <source>Không tải được tổng quan: </source>
         <translation>Could not load the overview: </translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Vừa chiều rộng</source>
+        <extracomment>Pages are rendered at the printer&apos;s resolution but never finer than this: a 1200 dpi A4 page would be a 550 MB image, and forms gain nothing past 300 dpi.</extracomment>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>Thu nhỏ</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Phóng to</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>In…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Lưu thành…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>Mở thư mục</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Không mở được tệp {file}.</source>
+        <translation>Could not open the file {file}.</translation>
+    </message>
+    <message>
+        <source>Trang {page} / {count}</source>
+        <translation>Page {page} / {count}</translation>
+    </message>
+    <message>
+        <source>In văn bản</source>
+        <translation>Print document</translation>
+    </message>
+    <message>
+        <source>Đã gửi {n} trang tới máy in.</source>
+        <translation>Sent {n} pages to the printer.</translation>
+    </message>
+    <message>
+        <source>Lưu văn bản thành</source>
+        <translation>Save document as</translation>
+    </message>
+    <message>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Đã lưu vào {file}.</source>
+        <translation>Saved to {file}.</translation>
     </message>
 </context>
 <context>
@@ -2740,6 +2923,116 @@
     <message>
         <source>Chế độ giả lập kéo dài mọi chữ khoảng 40 % và thêm dấu, để kiểm tra chữ có bị cắt trên màn hình không. Chỉ dùng khi kiểm tra giao diện.</source>
         <translation>Pseudo mode makes every text about 40 % longer and adds accents, to check that no text gets cut off on screen. Only for checking the interface.</translation>
+    </message>
+    <message>
+        <source>In văn bản (chung cho cả đơn vị)</source>
+        <translation>Printed documents (shared by the whole office)</translation>
+    </message>
+    <message>
+        <source>Lề trên:</source>
+        <translation>Top margin:</translation>
+    </message>
+    <message>
+        <source>Lề dưới:</source>
+        <translation>Bottom margin:</translation>
+    </message>
+    <message>
+        <source>Lề trái:</source>
+        <translation>Left margin:</translation>
+    </message>
+    <message>
+        <source>Lề phải:</source>
+        <translation>Right margin:</translation>
+    </message>
+    <message>
+        <source>Chức danh người ký:</source>
+        <translation>Signer’s title:</translation>
+    </message>
+    <message>
+        <source>Họ tên người ký:</source>
+        <translation>Signer’s name:</translation>
+    </message>
+</context>
+<context>
+    <name>PrintActions</name>
+    <message>
+        <source>Không in được</source>
+        <translation>Could not print</translation>
+    </message>
+</context>
+<context>
+    <name>PrintBatchDialog</name>
+    <message>
+        <source>{n} văn bản sẽ được in vào thư mục {folder}.</source>
+        <extracomment>(done, total), emitted from the worker&apos;s progress callback. The batch ended (finished, stopped or failed). The documents printed (filled when the batch ends).</extracomment>
+        <translation>{n} documents will be printed into the folder {folder}.</translation>
+    </message>
+    <message>
+        <source>Dừng</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Mở thư mục</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Đang dừng…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <source>Đã in {done} / {total}</source>
+        <translation>Printed {done} / {total}</translation>
+    </message>
+    <message>
+        <source>Đã dừng sau {k} trong {total} văn bản.</source>
+        <translation>Stopped after {k} of {total} documents.</translation>
+    </message>
+    <message>
+        <source>Đã in {n} văn bản.</source>
+        <translation>Printed {n} documents.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintForms</name>
+    <message>
+        <source>Quyết định kết nạp đảng viên</source>
+        <translation>Admission decision</translation>
+    </message>
+    <message>
+        <source>Quyết định công nhận đảng viên chính thức</source>
+        <translation>Full membership decision</translation>
+    </message>
+    <message>
+        <source>Giấy giới thiệu sinh hoạt đảng</source>
+        <translation>Party transfer letter</translation>
+    </message>
+    <message>
+        <source>Phiếu đảng viên</source>
+        <translation>Member sheet</translation>
+    </message>
+    <message>
+        <source>Sổ danh sách đảng viên</source>
+        <translation>Member list book</translation>
+    </message>
+    <message>
+        <source>Danh sách đề nghị tặng Huy hiệu Đảng</source>
+        <translation>Party badge proposal list</translation>
+    </message>
+    <message>
+        <source>Nghị quyết đề nghị kết nạp đảng viên</source>
+        <translation>Resolution proposing admission</translation>
+    </message>
+    <message>
+        <source>Nghị quyết đề nghị công nhận đảng viên chính thức</source>
+        <translation>Resolution proposing full membership</translation>
+    </message>
+    <message>
+        <source>Sơ yếu lý lịch</source>
+        <translation>Curriculum vitae</translation>
     </message>
 </context>
 <context>
@@ -3453,7 +3746,7 @@
     <name>TransferDialog</name>
     <message>
         <source>Trường «{field}» không được để trống.</source>
-        <extracomment>The day dates are checked against (None: the real today; tests fix it). What the service returned (a TransferRow or TransferDetail) after success.</extracomment>
+        <extracomment>The day dates are checked against (None: the real today; tests fix it).</extracomment>
         <translation>The field “{field}” must not be empty.</translation>
     </message>
 </context>
@@ -3660,7 +3953,7 @@
     <name>TransfersPage</name>
     <message>
         <source>Tất cả</source>
-        <extracomment>How many past years the year filter offers besides &quot;every year&quot;. The day &quot;overdue&quot; is judged on (None: the real today; tests fix it). The dialog opened last (tests fill it in).</extracomment>
+        <extracomment>«In giấy giới thiệu»: a PrintRequest for the main window&apos;s printer. «In các giấy trong ngày…»: (list of PrintRequest, title). The day &quot;overdue&quot; is judged on (None: the real today; tests fix it). The dialog opened last (tests fill it in).</extracomment>
         <translation>All</translation>
     </message>
     <message>
@@ -3710,6 +4003,14 @@
     <message>
         <source>Hủy…</source>
         <translation>Cancel…</translation>
+    </message>
+    <message>
+        <source>In giấy giới thiệu</source>
+        <translation>Print transfer letter</translation>
+    </message>
+    <message>
+        <source>In các giấy trong ngày…</source>
+        <translation>Print the letters of a day…</translation>
     </message>
     <message>
         <source>Số giấy</source>
@@ -3766,6 +4067,42 @@
     <message>
         <source>Lý do: </source>
         <translation>Reason: </translation>
+    </message>
+    <message>
+        <source>Không có giấy giới thiệu nào ký ngày {date}.</source>
+        <translation>No transfer letter was signed on {date}.</translation>
+    </message>
+    <message>
+        <source>Giấy giới thiệu ngày {date}</source>
+        <translation>Transfer letters of {date}</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDocumentDialog</name>
+    <message>
+        <source>Hủy số văn bản</source>
+        <extracomment>How many past years the year filter offers.</extracomment>
+        <translation>Void document number</translation>
+    </message>
+    <message>
+        <source>Văn bản số {number} được giữ trong sổ với lý do hủy; số này không được cấp lại cho văn bản khác.</source>
+        <translation>Document {number} stays in the register with the reason for voiding; its number is never given to another document.</translation>
+    </message>
+    <message>
+        <source>Lý do hủy:</source>
+        <translation>Reason for voiding:</translation>
+    </message>
+    <message>
+        <source>Ngày hủy:</source>
+        <translation>Voided on:</translation>
+    </message>
+    <message>
+        <source>Hãy ghi lý do hủy số văn bản.</source>
+        <translation>Please give the reason for voiding the number.</translation>
+    </message>
+    <message>
+        <source>Hủy văn bản số {number}? Việc này không hoàn tác được.</source>
+        <translation>Void document {number}? This cannot be undone.</translation>
     </message>
 </context>
 <context>

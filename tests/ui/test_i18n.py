@@ -197,6 +197,9 @@ def test_tr_calls_can_be_extracted():
                 if not (isinstance(owner, ast.Name) and owner.id == "QCoreApplication"):
                     continue
                 texts = call.args[1:2]
+                context = call.args[0] if call.args else None
+                if not (isinstance(context, ast.Constant) and isinstance(context.value, str)):
+                    problems.append(f"{where}: context is not a literal string")
             else:
                 texts = call.args[:1]
                 owner_ok = isinstance(owner, ast.Name) and (

@@ -125,6 +125,7 @@ def test_main_window_pages_and_shortcuts(window):
         "badges",
         "cadres",
         "cadre_deadlines",
+        "documents",
     ]
     for name in window.page_names():
         window.show_page(name)
@@ -247,7 +248,7 @@ def test_register_row_offers_its_member_actions(window, qtbot):
 
 
 def test_lifecycle_pages_are_built_when_first_opened(window):
-    lazy = ("admission", "transfers", "dues", "ratings", "badges", "cadre_deadlines")
+    lazy = ("admission", "transfers", "dues", "ratings", "badges", "cadre_deadlines", "documents")
     # The overview's due counts fill the navigation without building any page.
     assert not any(window._pages[name][0].built for name in lazy)
     window.show_page("dues")

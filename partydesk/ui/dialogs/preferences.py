@@ -1,7 +1,9 @@
 """Tùy chọn: the preferences of this computer (stored in settings.ini, not in the database).
 
-For now the language of the interface. It is saved in the settings key "ui/language" and
-applies at the next start (see `partydesk.ui.i18n`).
+The language of the interface is saved in the settings key "ui/language" and applies at
+the next start (see `partydesk.ui.i18n`). The print settings (page margins, the default
+signer) belong to the office and are saved in the database (`services.printing`), on the
+worker, only when changed.
 """
 
 from __future__ import annotations
@@ -10,13 +12,17 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from partydesk.ui.context import UiContext
+from partydesk.services.printing import PrintSettings, print_settings, save_print_settings
+from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.i18n import LIVE_SWITCH, available_languages, save_language, saved_language
 
 
@@ -54,6 +60,12 @@ class PreferencesDialog(QDialog):
         )
         self.pseudo_hint.setWordWrap(True)
         layout.addWidget(self.pseudo_hint)
+        layout.addWidget(self._build_print_group())
+        self.print_error = QLabel()
+        self.print_error.setWordWrap(True)
+        self.print_error.setStyleSheet("color: #b00020;")
+        self.print_error.hide()
+        layout.addWidget(self.print_error)
         layout.addStretch(1)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -64,6 +76,66 @@ class PreferencesDialog(QDialog):
         self.buttons = buttons
         self.language.currentIndexChanged.connect(self._language_changed)
         self._language_changed()
+        self._load_print_settings()
+
+    # --- print settings -------------------------------------------------------------------
+
+    def _build_print_group(self) -> QGroupBox:
+        self.print_group = QGroupBox(self.tr("In văn bản (chung cho cả đơn vị)"))
+        form = QFormLayout(self.print_group)
+        self.margins: dict[str, QDoubleSpinBox] = {}
+        for key, label in (
+            ("top", self.tr("Lề trên:")),
+            ("bottom", self.tr("Lề dưới:")),
+            ("left", self.tr("Lề trái:")),
+            ("right", self.tr("Lề phải:")),
+        ):
+            box = QDoubleSpinBox()
+            box.setRange(5.0, 50.0)
+            box.setDecimals(1)
+            box.setSingleStep(1.0)
+            box.setSuffix(" mm")
+            form.addRow(label, box)
+            self.margins[key] = box
+        self.signer_title = QLineEdit()
+        form.addRow(self.tr("Chức danh người ký:"), self.signer_title)
+        self.signer_name = QLineEdit()
+        form.addRow(self.tr("Họ tên người ký:"), self.signer_name)
+        self.print_group.setEnabled(False)  # until the settings are read
+        return self.print_group
+
+    def _load_print_settings(self) -> None:
+        #: The settings as read (None until read, or when they could not be).
+        self.loaded_print_settings: PrintSettings | None = None
+        self.ctx.run(
+            lambda: print_settings(self.ctx.db),
+            self._show_print_settings,
+            lambda error: self._print_refused(error_text(error, self.ctx.language)),
+        )
+
+    def _show_print_settings(self, settings: PrintSettings) -> None:
+        self.loaded_print_settings = settings
+        for key, box in self.margins.items():
+            box.setValue(float(getattr(settings, key)))
+        self.signer_title.setText(settings.signer_title)
+        self.signer_name.setText(settings.signer_name)
+        self.print_group.setEnabled(True)
+
+    def chosen_print_settings(self) -> PrintSettings:
+        """The print settings as the fields show them."""
+        return PrintSettings(
+            top=self.margins["top"].value(),
+            bottom=self.margins["bottom"].value(),
+            left=self.margins["left"].value(),
+            right=self.margins["right"].value(),
+            signer_title=self.signer_title.text().strip(),
+            signer_name=self.signer_name.text().strip(),
+        )
+
+    def _print_refused(self, text: str) -> None:
+        self.buttons.setEnabled(True)
+        self.print_error.setText(text)
+        self.print_error.show()
 
     def selected_language(self) -> str:
         """The code of the language chosen in the list ("vi", "en", "pseudo")."""
@@ -76,8 +148,24 @@ class PreferencesDialog(QDialog):
         self.note.setFont(font)
 
     def accept(self) -> None:
-        """Save the choice, then close."""
+        """Save the choices (the print settings on the worker, if changed), then close."""
         language = self.selected_language()
         save_language(self.ctx.settings, language)
         self.restart_needed = language != self.ctx.language
+        chosen = self.chosen_print_settings()
+        if self.loaded_print_settings is None or chosen == self.loaded_print_settings:
+            super().accept()
+            return
+        self.print_error.hide()
+        self.buttons.setEnabled(False)
+        self.ctx.run(
+            lambda: save_print_settings(self.ctx.db, chosen),
+            lambda _none: self._print_saved(chosen),
+            lambda error: self._print_refused(error_text(error, self.ctx.language)),
+        )
+
+    def _print_saved(self, settings: PrintSettings) -> None:
+        self.buttons.setEnabled(True)
+        self.loaded_print_settings = settings
+        self.ctx.bus.announce("office")
         super().accept()

@@ -12,7 +12,14 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -28,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from partydesk.services import badges
 from partydesk.services.badges import BadgeAward, BadgeCandidate, BadgeLists
+from partydesk.services.printing import PrintRequest
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.widgets.confirm import ask_confirmation
 from partydesk.ui.widgets.date_edit import DateEdit, format_date
@@ -170,6 +178,9 @@ def occasion_choices(today: date) -> list[date]:
 class BadgesPage(QWidget):
     """Occasion picker, the three lists, the decision, and "record the awards"."""
 
+    #: «In danh sách đề nghị»: a PrintRequest for the main window's printer.
+    print_requested = Signal(object)
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -186,6 +197,8 @@ class BadgesPage(QWidget):
         self.select_occasion(badges.next_occasions(today, 1)[0])
         bar.addWidget(self.occasion)
         bar.addStretch(1)
+        self.print_button = QPushButton(self.tr("In danh sách đề nghị"))
+        bar.addWidget(self.print_button)
         self.check_all_button = QPushButton(self.tr("Chọn tất cả"))
         bar.addWidget(self.check_all_button)
         layout.addLayout(bar)
@@ -234,6 +247,7 @@ class BadgesPage(QWidget):
         self.occasion.currentIndexChanged.connect(lambda _index: self.refresh())
         self.check_all_button.clicked.connect(self._check_all)
         self.award_button.clicked.connect(self.award)
+        self.print_button.clicked.connect(lambda _checked=False: self.print_list())
         ctx.bus.changed.connect(self._registers_changed)
         self.refresh()
 
@@ -251,6 +265,12 @@ class BadgesPage(QWidget):
         if index >= 0:
             self.occasion.setCurrentIndex(index)
         return index >= 0
+
+    def print_list(self) -> None:
+        """Ask the main window to print the proposal list of the chosen occasion."""
+        self.print_requested.emit(
+            PrintRequest("badge_list", None, occasion=self.current_occasion())
+        )
 
     def refresh(self) -> None:
         """Load the three lists for the chosen occasion on the worker."""

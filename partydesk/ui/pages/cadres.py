@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,6 +28,9 @@ from partydesk.ui.widgets.tables import compact_rows
 
 class CadresPage(QWidget):
     """The list of cadres with their current posts and salary steps."""
+
+    #: A record asked for a print (its «In sơ yếu lý lịch»): the PrintRequest.
+    print_requested = Signal(object)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,6 +142,7 @@ class CadresPage(QWidget):
         dialog = CadreRecordDialog(self.ctx, cadre_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.print_requested.connect(self.print_requested)
         self.dialog = dialog
         dialog.finished.connect(lambda _result, d=dialog: self._closed(d))
         dialog.open()

@@ -43,6 +43,7 @@ from partydesk.services.organizations import (
     organization_detail,
     update_organization,
 )
+from partydesk.services.printing import PrintRequest
 from partydesk.ui.code_labels import status_label
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.dialogs.organization_dialogs import (
@@ -63,6 +64,8 @@ class OrganizationsPage(QWidget):
     #: The user asked for another organization (a child double-clicked, a parent link);
     #: the main window may select it in the tree.
     organization_requested = Signal(int)
+    #: «In sổ danh sách đảng viên»: a PrintRequest for the main window's printer.
+    print_requested = Signal(object)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,6 +117,9 @@ class OrganizationsPage(QWidget):
             button.clicked.connect(lambda _checked=False, s=slot: self._act(s))
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.print_button = QPushButton(self.tr("In sổ danh sách đảng viên"))
+        self.print_button.clicked.connect(lambda _checked=False: self.print_list_book())
+        buttons.addWidget(self.print_button)
         layout.addLayout(buttons)
 
         self.tabs = QTabWidget()
@@ -472,6 +478,11 @@ class OrganizationsPage(QWidget):
         self.form_error.show()
 
     # --- actions ------------------------------------------------------------------------
+
+    def print_list_book(self) -> None:
+        """Ask the main window to print the member list book of the organization shown."""
+        if self._org_id is not None:
+            self.print_requested.emit(PrintRequest("list_book", self._org_id))
 
     def _act(self, slot: Callable[[int], None]) -> None:
         if self._org_id is not None:

@@ -16,6 +16,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -23,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partydesk.codes import TransferStatus
+from partydesk.codes import TransferDirection, TransferStatus
+from partydesk.services.printing import PrintRequest, letters_of_day
 from partydesk.services.transfer_queries import (
     TEMPORARY,
     TransferChoices,
@@ -45,7 +49,7 @@ from partydesk.ui.dialogs.transfer_dialogs import (
     TransferOutDialog,
 )
 from partydesk.ui.models.rows import RowsModel
-from partydesk.ui.widgets.date_edit import format_date
+from partydesk.ui.widgets.date_edit import DateEdit, format_date
 from partydesk.ui.widgets.tables import read_only_table
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -69,6 +73,31 @@ def is_open_letter(row: TransferRow) -> bool:
 def is_open_stay(row: TransferRow) -> bool:
     """A temporary stay elsewhere that has not ended."""
     return row.status == TransferStatus.IN_TRANSIT and row.kind == TEMPORARY
+
+
+def has_letter(row: TransferRow) -> bool:
+    """A transfer this office wrote a letter for (a letter received is not ours to print)."""
+    return bool(row.letter_no) and row.direction != TransferDirection.IN
+
+
+class DayDialog(QDialog):
+    """Asks for one day (the letters of that day are printed)."""
+
+    def __init__(self, day: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("In các giấy giới thiệu trong ngày"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.day = DateEdit()
+        self.day.set_value(day)
+        form.addRow(self.tr("Ngày ký giấy:"), self.day)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
 
 
 class TransferTableModel(RowsModel[TransferRow]):
@@ -101,6 +130,10 @@ class TransfersPage(QWidget):
     """
 
     dialog_opened = Signal(object)  # TransferDialog
+    #: «In giấy giới thiệu»: a PrintRequest for the main window's printer.
+    print_requested = Signal(object)
+    #: «In các giấy trong ngày…»: (list of PrintRequest, title).
+    print_batch_requested = Signal(object, str)
 
     FILTERS = ("all", "in_transit", "overdue")
 
@@ -151,6 +184,10 @@ class TransfersPage(QWidget):
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.print_button = QPushButton(self.tr("In giấy giới thiệu"))
+        self.print_day_button = QPushButton(self.tr("In các giấy trong ngày…"))
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.print_day_button)
         layout.addLayout(buttons)
 
         self.model = TransferTableModel(
@@ -183,6 +220,8 @@ class TransfersPage(QWidget):
         self.received_button.clicked.connect(lambda _checked=False: self.mark_received())
         self.return_button.clicked.connect(lambda _checked=False: self.record_return())
         self.cancel_button.clicked.connect(lambda _checked=False: self.cancel_transfer())
+        self.print_button.clicked.connect(lambda _checked=False: self.print_letter())
+        self.print_day_button.clicked.connect(lambda _checked=False: self.print_letters_of_day())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         ctx.bus.changed.connect(self._registers_changed)
         self._update_buttons()
@@ -295,6 +334,7 @@ class TransfersPage(QWidget):
         self.received_button.setEnabled(row is not None and is_open_letter(row))
         self.cancel_button.setEnabled(row is not None and is_open_letter(row))
         self.return_button.setEnabled(row is not None and is_open_stay(row))
+        self.print_button.setEnabled(row is not None and has_letter(row))
 
     # --- opening the dialogs --------------------------------------------------------------
 
@@ -402,3 +442,45 @@ class TransfersPage(QWidget):
             self.mark_received(transfer_id)
         elif action == "temporary_return":
             self.record_return(transfer_id)
+
+    # --- printing -------------------------------------------------------------------------
+
+    def print_letter(self) -> None:
+        """Ask the main window to print the selected transfer's letter."""
+        row = self.selected_row()
+        if row is not None and has_letter(row):
+            self.print_requested.emit(PrintRequest("transfer_letter", row.id))
+
+    def print_letters_of_day(self, day: date | None = None) -> None:
+        """Print every letter issued on `day` (asked for when None) in one batch."""
+        if day is None:
+            selected = self.selected_row()
+            dialog = DayDialog(selected.letter_date if selected else date.today(), self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            try:
+                day = dialog.day.value()
+            except ValueError as exc:
+                self.count_label.setText(str(exc))
+                return
+            if day is None:
+                return
+        chosen = day
+        self.ctx.run(
+            lambda: letters_of_day(self.ctx.db, chosen),
+            lambda requests: self._print_day(chosen, requests),
+            lambda error: self.count_label.setText(error_text(error, self.ctx.language)),
+        )
+
+    def _print_day(self, day: date, requests: list[PrintRequest]) -> None:
+        if not requests:
+            self.count_label.setText(
+                self.tr("Không có giấy giới thiệu nào ký ngày {date}.").replace(
+                    "{date}", format_date(day)
+                )
+            )
+            return
+        self.print_batch_requested.emit(
+            requests,
+            self.tr("Giấy giới thiệu ngày {date}").replace("{date}", format_date(day)),
+        )

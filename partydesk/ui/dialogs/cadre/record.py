@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,6 +30,7 @@ from partydesk.services.cadre_records import (
     cadre_choices,
     cadre_detail,
 )
+from partydesk.services.printing import PrintRequest
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.dialogs.cadre.common import CadreTab
 from partydesk.ui.dialogs.cadre.info_tab import InfoTab
@@ -46,6 +48,8 @@ class CadreRecordDialog(QDialog):
 
     #: A write succeeded; carries the cadre id.
     saved = Signal(int)
+    #: «In sơ yếu lý lịch»: a PrintRequest for the main window's printer.
+    print_requested = Signal(object)
 
     def __init__(self, ctx: UiContext, cadre_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +92,10 @@ class CadreRecordDialog(QDialog):
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.print_button = QPushButton(self.tr("In sơ yếu lý lịch"))
+        self.print_button.setAutoDefault(False)
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.clicked.connect(lambda _checked=False: self.print_cv())
         layout.addWidget(buttons)
         for tab in self._all_tabs:
             tab.cadre_id = cadre_id
@@ -99,6 +107,12 @@ class CadreRecordDialog(QDialog):
     def _set_tabs_enabled(self) -> None:
         for tab in range(1, self.tabs.count()):
             self.tabs.setTabEnabled(tab, self.cadre_id is not None)
+        self.print_button.setEnabled(self.cadre_id is not None)
+
+    def print_cv(self) -> None:
+        """Ask for the cadre's sơ yếu lý lịch to be printed (a saved record only)."""
+        if self.cadre_id is not None:
+            self.print_requested.emit(PrintRequest("cadre_cv", self.cadre_id))
 
     def _created(self, cadre_id: int) -> None:
         self.cadre_id = cadre_id
