@@ -1,0 +1,1 @@
+"""Spreadsheets in and out: list exports, report layouts, member-list import (openpyxl)."""
