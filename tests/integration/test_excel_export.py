@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zipfile
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -371,3 +372,33 @@ def test_writer_never_creates_formulas(tmp_path):
             assert cell.quotePrefix == (cell.value[0] in "=+-@#")
     assert ws["B2"].alignment.wrap_text
     _no_formulas(out)
+
+
+def test_writer_types_every_value(tmp_path):
+    out = tmp_path / "types.xlsx"
+    columns = [ListColumn("a"), ListColumn("b", wrap=True), ListColumn("c")]
+    rows = [
+        [1, 2.5, True],
+        [date(2020, 2, 29), datetime(2021, 3, 4, 5, 6), Decimal("1.50")],
+        ["", None, "x" * 40_000],
+        [None, "dòng 1\ndòng 2", "  giữ khoảng trắng "],
+        [7, 8, 9, "beyond the columns"],
+    ]
+    assert write_list(out, columns, rows) == 5
+    ws = openpyxl.load_workbook(out).active
+    cells = list(ws.iter_rows(min_row=2))
+    assert [c.value for c in cells[0][:3]] == [1, 2.5, 1]
+    assert [c.data_type for c in cells[0][:3]] == ["n", "n", "n"]
+    assert cells[1][0].value == datetime(2020, 2, 29)
+    assert cells[1][0].number_format == "dd/mm/yyyy"
+    assert cells[1][1].value == datetime(2021, 3, 4, 5, 6)
+    assert cells[1][1].alignment.wrap_text
+    assert cells[1][2].value == "1.50"
+    assert cells[2][0].value is None
+    assert cells[2][1].value is None
+    assert len(cells[2][2].value) == 32_767
+    assert cells[3][1].value == "dòng 1\ndòng 2"
+    assert cells[3][2].value == "  giữ khoảng trắng "
+    assert cells[4][3].value == "beyond the columns"
+    # openpyxl's own temporary files of the sheet are gone.
+    assert list(tmp_path.iterdir()) == [out]

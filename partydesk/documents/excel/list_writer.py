@@ -16,8 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
-from copy import copy
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -48,6 +47,8 @@ CellValue = str | int | float | date | datetime | None
 DATE_FORMAT = "dd/mm/yyyy"
 #: Leading characters that make Excel (or LibreOffice) read typed text as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@")
+#: Text starting with these gets Excel's quote prefix (formulas, and "#N/A"-like errors).
+_QUOTED_PREFIXES = (*FORMULA_PREFIXES, "#")
 
 #: Excel allows 31 characters in a sheet name and none of these.
 _SHEET_NAME_BAD = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
@@ -73,8 +74,12 @@ def _clean(text: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("", text)
 
 
-def _style(ws: Any, number_format: str = "", quote: bool = False, wrap: bool = False) -> Any:
-    """A style array to copy into cells (each built on a fresh cell: arrays are shared)."""
+#: Excel's limit on the characters of one cell.
+MAX_CELL_TEXT = 32_767
+
+
+def _styled_cell(ws: Any, number_format: str = "", quote: bool = False, wrap: bool = False) -> Cell:
+    """A cell carrying one of the list's few styles, to be reused for every such value."""
     cell = WriteOnlyCell(ws)
     if number_format:
         cell.number_format = number_format
@@ -82,79 +87,87 @@ def _style(ws: Any, number_format: str = "", quote: bool = False, wrap: bool = F
         cell.quotePrefix = True
     if wrap:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    return cell._style
+    return cell
 
 
-class _CellMaker:
-    """Turns plain values into what `WriteOnlyWorksheet.append` takes, cheaply.
+class _RowCells:
+    """Turns a row of plain values into the cells openpyxl writes, with little work per cell.
 
-    Plain numbers and harmless text go through as they are (openpyxl reuses one cell for
-    them); dates, formula-like text and wrapped columns need a styled cell each, made by
-    copying a prepared style array instead of looking the style up again per cell.
+    It replaces the sheet's `_values_to_row` (openpyxl's write-only sheets call it for each
+    appended row; the method is private but stable across 3.1.x, which pyproject pins).
+    openpyxl's own version binds every value through the cell's value setter (type
+    checks, a regular expression, formula and error-code detection) and raises and
+    catches an exception for every prepared cell it is given. Here the type is known
+    from `type(value)` once, the value and data type are set directly, and one cell per
+    style is reused: the sheet writer turns each yielded cell into XML before asking for
+    the next one (openpyxl reuses its own unstyled cell the same way). Setting the data
+    type directly is also what keeps "=…" text a string: the value setter would make it
+    a formula.
     """
 
     def __init__(self, ws: Any, columns: Sequence[ListColumn]) -> None:
-        self.ws = ws
-        self._date = _style(ws, number_format=DATE_FORMAT)
-        self._text = _style(ws, quote=True)
-        # Per column: (plain, quoted text, date) styles of a wrapped column, else None.
-        self._wrap: list[tuple[Any, Any, Any] | None] = [
+        plain = (
+            _styled_cell(ws),
+            _styled_cell(ws, quote=True),
+            _styled_cell(ws, number_format=DATE_FORMAT),
+        )
+        # Per column: the cells for (text or number, formula-like text, date).
+        self._cells: list[tuple[Cell, Cell, Cell]] = [
             (
                 (
-                    _style(ws, wrap=True),
-                    _style(ws, quote=True, wrap=True),
-                    _style(ws, number_format=DATE_FORMAT, wrap=True),
+                    _styled_cell(ws, wrap=True),
+                    _styled_cell(ws, quote=True, wrap=True),
+                    _styled_cell(ws, number_format=DATE_FORMAT, wrap=True),
                 )
                 if column.wrap
-                else None
+                else plain
             )
             for column in columns
         ]
-        self._wrapped = any(column.wrap for column in columns)
+        self._plain = plain
 
-    def _styled(self, value: Any, style: Any) -> Cell:
-        cell = WriteOnlyCell(self.ws)
-        cell._style = copy(style)
-        cell.value = value
-        return cell
-
-    def _text_cell(self, text: str, style: Any) -> Cell:
-        cell = WriteOnlyCell(self.ws)
-        cell._style = copy(style)
-        # Set directly: the value setter would make "=…" a formula and "#N/A" an error.
-        cell._value = text
-        cell.data_type = "s"
-        return cell
-
-    def row(self, values: Sequence[Any]) -> list[Any]:
-        """The cells of one row."""
-        out: list[Any] = []
-        wrapped = self._wrapped
-        for index, value in enumerate(values):
-            if value is None or value == "":
-                out.append(None)
+    def __call__(self, values: Iterable[Any], row_idx: int) -> Iterator[Cell]:
+        """The cells of row `row_idx` (1-based), empty values skipped."""
+        cells = self._cells
+        width = len(cells)
+        for column, raw in enumerate(values, start=1):
+            if raw is None:
                 continue
-            wrap = self._wrap[index] if wrapped and index < len(self._wrap) else None
-            if isinstance(value, bool):
-                out.append(int(value))
+            value: Any = raw
+            kind = type(value)
+            # The common types by identity first (cheap); subclasses after.
+            if kind is str:
+                which, data_type = 0, "s"
+            elif kind is int or kind is float:
+                which, data_type = 0, "n"
+            elif kind is date or kind is datetime:
+                which, data_type = 2, "d"
+            elif isinstance(value, Cell):  # a prepared cell (title and header rows)
+                value.column, value.row = column, row_idx
+                yield value
                 continue
-            if isinstance(value, date):
-                out.append(self._styled(value, self._date if wrap is None else wrap[2]))
-                continue
-            if isinstance(value, int | float):
-                out.append(value)
-                continue
-            text = value if isinstance(value, str) else str(value)
-            if ILLEGAL_CHARACTERS_RE.search(text):
-                text = _clean(text)
-            if is_formula_like(text) or text.startswith("#"):
-                # "#" too: "#N/A", "#REF!"… would otherwise become error cells.
-                out.append(self._text_cell(text, self._text if wrap is None else wrap[1]))
-            elif wrap is not None:
-                out.append(self._text_cell(text, wrap[0]))
+            elif isinstance(value, bool):
+                value, which, data_type = int(value), 0, "n"
+            elif isinstance(value, int | float):
+                which, data_type = 0, "n"
+            elif isinstance(value, date):
+                which, data_type = 2, "d"
             else:
-                out.append(text)
-        return out
+                value, which, data_type = str(value), 0, "s"
+            if data_type == "s":
+                if not value:
+                    continue
+                if ILLEGAL_CHARACTERS_RE.search(value):
+                    value = _clean(value)
+                if len(value) > MAX_CELL_TEXT:
+                    value = value[:MAX_CELL_TEXT]
+                # "#" too: "#N/A", "#REF!"… typed into Excel would become error values.
+                if value.startswith(_QUOTED_PREFIXES):
+                    which = 1
+            cell = (cells[column - 1] if column <= width else self._plain)[which]
+            cell._value, cell.data_type = value, data_type
+            cell.column, cell.row = column, row_idx
+            yield cell
 
 
 def _sheet_name(name: str) -> str:
@@ -217,11 +230,13 @@ def write_list(
         header.append(cell)
     ws.append(header)
 
-    maker = _CellMaker(ws, columns)
+    # From here on rows are plain values, turned into cells by `_RowCells`.
+    ws._values_to_row = _RowCells(ws, columns)
     count = 0
+    append = ws.append
     try:
         for values in rows:
-            ws.append(maker.row(values))
+            append(values)
             count += 1
     except BaseException:
         _discard(ws)
