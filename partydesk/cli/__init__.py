@@ -29,6 +29,7 @@ _EXTENSIONS: tuple[str, ...] = (
     "cadre_terms",
     "rules",
     "printing",
+    "excel_export",
 )
 
 

@@ -35,6 +35,7 @@ from partydesk.services.member_queries import (
     apply_member_sort,
     count_members,
 )
+from partydesk.services.printing import ascii_fold
 
 errors.add_messages(
     {
@@ -108,6 +109,46 @@ class ExportResult:
 
     path: Path
     rows: int
+
+
+#: File name stems of the exports (ASCII: they travel by USB sticks and e-mail).
+FILE_STEMS = {
+    "members": "Danh-sach-dang-vien",
+    "list_book": "So-danh-sach-dang-vien",
+    "cadres": "Danh-sach-can-bo",
+}
+
+
+def export_file_name(kind: str, on: date, subject: str = "") -> str:
+    """A readable file name for an export: `So-danh-sach-dang-vien-Chi-bo-1-2026-11-23.xlsx`.
+
+    `kind` is a key of `FILE_STEMS`; `subject` (an organization's name) is folded to ASCII.
+    """
+    who = ascii_fold(subject, 40)
+    return f"{FILE_STEMS[kind]}{'-' + who if who else ''}-{on:%Y-%m-%d}.xlsx"
+
+
+def free_path(folder: Path, name: str) -> Path:
+    """`folder / name`, or `name-2`, `name-3`… when taken: a default never overwrites."""
+    path = Path(folder) / name
+    counter = 2
+    while path.exists():
+        path = Path(folder) / f"{Path(name).stem}-{counter}{Path(name).suffix}"
+        counter += 1
+    return path
+
+
+def organization_name(db: Database, organization_id: int) -> str:
+    """An organization's name (for file names and titles); `organization.not_found`."""
+    with db.reader() as session:
+        name = session.scalar(
+            select(Organization.name).where(
+                Organization.id == organization_id, Organization.deleted_at.is_(None)
+            )
+        )
+    if name is None:
+        raise PartydeskError("organization.not_found", ref=organization_id)
+    return str(name)
 
 
 def _status_label(code: str) -> str:
