@@ -415,6 +415,16 @@ DEFAULT_RULES: tuple[RuleParameter, ...] = (
         "Đối chiếu danh sách đảng viên với cấp trên, cấp dưới 3 tháng một lần; đoạn văn bản"
         " chưa đối chiếu.",
     ),
+    # --- reports ------------------------------------------------------------------------
+    _p(
+        "report.admission_target",
+        _LONG_STANDING,
+        0,
+        "Nghị quyết đại hội và chương trình công tác năm của cấp ủy",
+        "Chỉ tiêu kết nạp đảng viên của năm (0: chưa giao). Mỗi năm cấp ủy giao chỉ tiêu"
+        " riêng: thêm một giá trị có hiệu lực từ 01/01 của năm đó trong Bảng quy định. "
+        + _LONG_NOTE,
+    ),
     # --- retirement age (Nghị định 135/2020/NĐ-CP) --------------------------------------
     *_retirement("retirement.male_months", base=720, start=723, step=3, last_year=2028, cap=744),
     *_retirement("retirement.female_months", base=660, start=664, step=4, last_year=2035, cap=720),

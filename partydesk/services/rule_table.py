@@ -50,7 +50,9 @@ def load_rule_table(session: Session) -> RuleTable:
     # Shipped rows come first, so an administrator's row from the same date as a shipped
     # one replaces it (the shipped row itself is never changed: services/rule_admin.py).
     chosen = {(row.key, row.valid_from): row for row in rows}
-    return RuleTable(
+    # Under the shipped defaults: a key that a newer partydesk ships and this database
+    # was not seeded with still has its default (seeding happens at `init`).
+    return RuleTable.default().with_overrides(
         RuleParameter(
             key=row.key,
             valid_from=row.valid_from,
