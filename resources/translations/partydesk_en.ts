@@ -499,12 +499,24 @@
         <translation>Open record…</translation>
     </message>
     <message>
+        <source>Xuất Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>Xuất danh sách cán bộ đang hiển thị (bộ lọc, thứ tự) ra tệp Excel</source>
+        <translation>Export the cadres as shown (filter, order) to an Excel file</translation>
+    </message>
+    <message>
         <source>Không tải được danh sách cán bộ: </source>
         <translation>Could not load the cadres: </translation>
     </message>
     <message>
         <source>{shown} / {total} cán bộ</source>
         <translation>{shown} / {total} cadres</translation>
+    </message>
+    <message>
+        <source>Xuất danh sách cán bộ ra Excel</source>
+        <translation>Export the cadre list to Excel</translation>
     </message>
 </context>
 <context>
@@ -1177,6 +1189,59 @@
     <message>
         <source>Ngày thôi</source>
         <translation>End date</translation>
+    </message>
+</context>
+<context>
+    <name>ExcelExportDialog</name>
+    <message>
+        <source>Xuất Excel</source>
+        <extracomment>The settings key of the folder the last export went to. An export to run on the worker: given the progress callback, it writes the file.</extracomment>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Sổ tính Excel (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Đang xuất vào tệp {file}…</source>
+        <extracomment>(rows written, rows in all), emitted from the worker&apos;s progress callback. The export ended (written, stopped or failed). What was written (set when the export succeeded). The sentence shown when the export failed or was stopped.</extracomment>
+        <translation>Exporting to {file}…</translation>
+    </message>
+    <message>
+        <source>Dừng</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Mở thư mục</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Đang dừng…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <source>Đã ghi {done} / {total} dòng</source>
+        <translation>{done} / {total} rows written</translation>
+    </message>
+    <message>
+        <source>Đã xuất Excel.</source>
+        <translation>Exported to Excel.</translation>
+    </message>
+    <message>
+        <source>Đã ghi {n} dòng vào tệp {file}.</source>
+        <translation>{n} rows written to {file}.</translation>
+    </message>
+    <message>
+        <source>Đã dừng: không có tệp nào được ghi.</source>
+        <translation>Stopped: no file was written.</translation>
+    </message>
+    <message>
+        <source>Chưa xuất được.</source>
+        <translation>The export did not complete.</translation>
     </message>
 </context>
 <context>
@@ -2123,6 +2188,14 @@
         <translation>Open the selected member’s biography (Enter)</translation>
     </message>
     <message>
+        <source>Xuất Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>Xuất danh sách đang hiển thị (bộ lọc, các cột, thứ tự) ra tệp Excel</source>
+        <translation>Export the list as shown (filter, columns, order) to an Excel file</translation>
+    </message>
+    <message>
         <source>Thêm đảng viên</source>
         <translation>Add member</translation>
     </message>
@@ -2133,6 +2206,10 @@
     <message>
         <source>{n} đảng viên</source>
         <translation>{n} members</translation>
+    </message>
+    <message>
+        <source>Xuất danh sách đảng viên ra Excel</source>
+        <translation>Export the member list to Excel</translation>
     </message>
     <message>
         <source>Khôi phục cột mặc định</source>
@@ -2356,6 +2433,10 @@
         <translation>Print member list book</translation>
     </message>
     <message>
+        <source>Xuất sổ danh sách (Excel)…</source>
+        <translation>Export the list book (Excel)…</translation>
+    </message>
+    <message>
         <source>Thông tin</source>
         <translation>Details</translation>
     </message>
@@ -2546,6 +2627,10 @@
     <message>
         <source>Đã lưu thông tin tổ chức.</source>
         <translation>Organization details saved.</translation>
+    </message>
+    <message>
+        <source>Xuất sổ danh sách đảng viên ra Excel</source>
+        <translation>Export the member list book to Excel</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,8 +23,10 @@ from partydesk.services.cadre_records import (
     CadreListRow,
     cadre_list,
 )
+from partydesk.services.excel_export import ExportResult, export_file_name, write_cadre_list
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.dialogs.cadre_record import CadreRecordDialog
+from partydesk.ui.dialogs.excel_export import ExcelExportDialog, ExportWork, start_export
 from partydesk.ui.models.cadre_table import CadreTableModel
 from partydesk.ui.widgets.tables import compact_rows
 
@@ -50,8 +55,13 @@ class CadresPage(QWidget):
         bar.addStretch(1)
         self.new_button = QPushButton(self.tr("Thêm cán bộ…"))
         self.open_button = QPushButton(self.tr("Mở hồ sơ…"))
+        self.export_button = QPushButton(self.tr("Xuất Excel…"))
+        self.export_button.setToolTip(
+            self.tr("Xuất danh sách cán bộ đang hiển thị (bộ lọc, thứ tự) ra tệp Excel")
+        )
         bar.addWidget(self.new_button)
         bar.addWidget(self.open_button)
+        bar.addWidget(self.export_button)
         layout.addLayout(bar)
         self.model = CadreTableModel(self)
         self.table = QTableView()
@@ -77,6 +87,7 @@ class CadresPage(QWidget):
         self.show_inactive.toggled.connect(self._show_inactive)
         self.new_button.clicked.connect(lambda: self.open_cadre(None))
         self.open_button.clicked.connect(self._open_selected)
+        self.export_button.clicked.connect(lambda _checked=False: self.export_excel())
         self.table.doubleClicked.connect(self._activated)
         ctx.bus.changed.connect(self._registers_changed)
         self.refresh()
@@ -147,6 +158,25 @@ class CadresPage(QWidget):
         dialog.finished.connect(lambda _result, d=dialog: self._closed(d))
         dialog.open()
         return dialog
+
+    def export_excel(self) -> ExcelExportDialog | None:
+        """Export the cadres the table shows (its filter and sort) to Excel.
+
+        Asks for the file first; None when the clerk cancelled that.
+        """
+        rows = [self.model.row_at(row) for row in range(self.model.rowCount())]
+        on = date.today()
+
+        def work(path: Path) -> ExportWork:
+            return lambda progress: ExportResult(path, write_cadre_list(path, rows, on, progress))
+
+        return start_export(
+            self,
+            self.ctx,
+            self.tr("Xuất danh sách cán bộ ra Excel"),
+            export_file_name("cadres", on),
+            work,
+        )
 
     def _closed(self, dialog: CadreRecordDialog) -> None:
         if self.dialog is dialog:

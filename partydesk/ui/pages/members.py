@@ -10,6 +10,7 @@ Column order, visibility and widths, and the sort, are kept in the settings unde
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from partydesk.codes import COUNTED_STATUSES, MemberStatus
+from partydesk.services import excel_export
 from partydesk.services.member_queries import (
     AgeBand,
     MemberFilter,
@@ -38,6 +40,7 @@ from partydesk.services.member_queries import (
 )
 from partydesk.ui.code_labels import count_text, status_label
 from partydesk.ui.context import UiContext, error_text
+from partydesk.ui.dialogs.excel_export import ExcelExportDialog, ExportWork, start_export
 from partydesk.ui.dialogs.member_record import MemberRecordDialog
 from partydesk.ui.models.member_table import MemberTableModel
 from partydesk.ui.widgets.member_actions import MemberActionsButton
@@ -191,9 +194,15 @@ class MembersPage(QWidget):
         self.edit_button.setEnabled(False)
         self.actions_button = MemberActionsButton()
         self.actions_button.action_requested.connect(self._action_chosen)
+        self.export_button = QPushButton(self.tr("Xuất Excel…"))
+        self.export_button.setToolTip(
+            self.tr("Xuất danh sách đang hiển thị (bộ lọc, các cột, thứ tự) ra tệp Excel")
+        )
+        self.export_button.clicked.connect(lambda _checked=False: self.export_excel())
         top.addWidget(self.add_button)
         top.addWidget(self.edit_button)
         top.addWidget(self.actions_button)
+        top.addWidget(self.export_button)
         self.new_action = QAction(self.tr("Thêm đảng viên"), self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -351,6 +360,32 @@ class MembersPage(QWidget):
         member_id = self.model.member_id(index.row())
         if member_id is not None:
             self.open_member(member_id)
+
+    # --- export --------------------------------------------------------------------------
+
+    def export_excel(self) -> ExcelExportDialog | None:
+        """Export what the table shows (its filter, visible columns in order, sort) to Excel.
+
+        Asks for the file first; None when the clerk cancelled that.
+        """
+        db = self.ctx.db
+        filters = self.model.filters
+        columns = self.visible_columns()
+        sort, descending = self.model.sort_key, self.model.descending
+        on = filters.today or self.today or date.today()
+
+        def work(path: Path) -> ExportWork:
+            return lambda progress: excel_export.export_members(
+                db, path, filters, columns, sort, descending, progress
+            )
+
+        return start_export(
+            self,
+            self.ctx,
+            self.tr("Xuất danh sách đảng viên ra Excel"),
+            excel_export.export_file_name("members", on),
+            work,
+        )
 
     # --- keyboard ------------------------------------------------------------------------
 

@@ -9,6 +9,8 @@ dissolve) and the committee's open dialogs. Every write announces "organization"
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QFont
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from partydesk.codes import COUNTED_STATUSES, MemberStatus
 from partydesk.services.committee import CommitteeSeat
+from partydesk.services.excel_export import export_file_name, export_list_book
 from partydesk.services.org_tree import (
     OrgNode,
 )
@@ -46,6 +49,7 @@ from partydesk.services.organizations import (
 from partydesk.services.printing import PrintRequest
 from partydesk.ui.code_labels import status_label
 from partydesk.ui.context import UiContext, error_text
+from partydesk.ui.dialogs.excel_export import ExcelExportDialog, ExportWork, start_export
 from partydesk.ui.dialogs.organization_dialogs import (
     OrganizationActions,
     fill_catalogue,
@@ -120,6 +124,9 @@ class OrganizationsPage(QWidget):
         self.print_button = QPushButton(self.tr("In sổ danh sách đảng viên"))
         self.print_button.clicked.connect(lambda _checked=False: self.print_list_book())
         buttons.addWidget(self.print_button)
+        self.export_book_button = QPushButton(self.tr("Xuất sổ danh sách (Excel)…"))
+        self.export_book_button.clicked.connect(lambda _checked=False: self.export_list_book())
+        buttons.addWidget(self.export_book_button)
         layout.addLayout(buttons)
 
         self.tabs = QTabWidget()
@@ -483,6 +490,27 @@ class OrganizationsPage(QWidget):
         """Ask the main window to print the member list book of the organization shown."""
         if self._org_id is not None:
             self.print_requested.emit(PrintRequest("list_book", self._org_id))
+
+    def export_list_book(self) -> ExcelExportDialog | None:
+        """Export the member list book of the organization shown to Excel (its subtree).
+
+        Asks for the file first; None when there is no organization or it was cancelled.
+        """
+        if self._org_id is None:
+            return None
+        db, org_id, on = self.ctx.db, self._org_id, date.today()
+        name = self.detail.name if self.detail is not None else ""
+
+        def work(path: Path) -> ExportWork:
+            return lambda progress: export_list_book(db, path, org_id, on, progress)
+
+        return start_export(
+            self,
+            self.ctx,
+            self.tr("Xuất sổ danh sách đảng viên ra Excel"),
+            export_file_name("list_book", on, name),
+            work,
+        )
 
     def _act(self, slot: Callable[[int], None]) -> None:
         if self._org_id is not None:
