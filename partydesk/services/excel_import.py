@@ -338,7 +338,9 @@ def apply_import(
         if progress is not None and progress("write", done, total) is False:
             raise PartydeskError("import.cancelled")
 
-    members = [row.member for row in accepted if row.member is not None]
+    # The preview's checked records, so `prepare_member` does not run twice per row; the
+    # bulk path still checks organizations and keys against the register as it is now.
+    members = [row.prepared for row in accepted if row.prepared is not None]
     try:
         with db.session(ACTION) as session:
             audit_bulk(

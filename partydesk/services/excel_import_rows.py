@@ -18,7 +18,7 @@ from partydesk.documents.excel.member_reader import SheetRow, YearOnly, column_n
 from partydesk.errors import PartydeskError, ValidationError
 from partydesk.rules import fold
 from partydesk.services.excel_lookup import CATALOGUE_FIELDS, KEY_FIELDS, ImportLookups
-from partydesk.services.member_input import LABELS, MemberInput, prepare_member
+from partydesk.services.member_input import LABELS, MemberInput, PreparedMember, prepare_member
 
 __all__ = ["ImportRow", "RowChecker"]
 
@@ -47,6 +47,8 @@ class ImportRow:
     row: int
     cells: tuple[Any, ...]
     member: MemberInput | None
+    #: The checked record (`prepare_member`'s result), written as is by the apply step.
+    prepared: PreparedMember | None = None
     problems: dict[int, str] = field(default_factory=dict)
     reasons: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
@@ -76,6 +78,9 @@ class RowChecker:
         self.names = [column_name(headers, i) for i in range(len(headers))]
         #: key kind -> value -> the first sheet row that holds it.
         self.seen: dict[str, dict[Any, int]] = {name: {} for name in (*KEY_FIELDS, "person")}
+        # A list repeats «Kinh», «Không», its few branch names: look each text up once.
+        self._codes: dict[tuple[str, str], str | None] = {}
+        self._branches: dict[str, tuple[int | None, str]] = {}
 
     def _column_of(self, name: str | None) -> int | None:
         return None if name is None else self.columns.get(name)
@@ -103,10 +108,13 @@ class RowChecker:
             if not kwargs.get(name) and self._column_of(name) not in problems:
                 problem(name, PartydeskError("field.required", field=LABELS[name]).message())
         member: MemberInput | None = None
+        prepared: PreparedMember | None = None
         if all(kwargs.get(name) for name in _REQUIRED):
             member = MemberInput(**kwargs)
             try:
-                prepare_member(member, self.lookups.codes, self.lookups.rules, self.today)
+                prepared = prepare_member(
+                    member, self.lookups.codes, self.lookups.rules, self.today
+                )
             except ValidationError as exc:
                 member = None
                 # «Trường «Số CCCD»: …» under the column «Số CCCD» says the field twice.
@@ -114,11 +122,12 @@ class RowChecker:
                 problem(_FIELD_BY_LABEL.get(exc.field or ""), text)
         duplicate = self._duplicates(sheet_row.row, kwargs, problem)
         if reasons:
-            member = None
+            member = prepared = None
         return ImportRow(
             row=sheet_row.row,
             cells=sheet_row.cells,
             member=member,
+            prepared=prepared,
             problems=problems,
             reasons=tuple(reasons),
             notes=tuple(notes) if member is not None else (),
@@ -143,7 +152,11 @@ class RowChecker:
                 continue
             catalogue = CATALOGUE_FIELDS.get(name)
             if catalogue is not None:
-                code = self.lookups.catalogue_code(catalogue, value)
+                key = (catalogue, value)
+                if key in self._codes:
+                    code = self._codes[key]
+                else:
+                    code = self._codes[key] = self.lookups.catalogue_code(catalogue, value)
                 if code is None:
                     problem(
                         name,
@@ -153,7 +166,10 @@ class RowChecker:
                 kwargs[name] = code
                 continue
             if name == "branch":
-                org_id, reason = self.lookups.branch(value)
+                found = self._branches.get(value)
+                if found is None:
+                    found = self._branches[value] = self.lookups.branch(value)
+                org_id, reason = found
                 if org_id is None:
                     problem(name, reason)
                     continue

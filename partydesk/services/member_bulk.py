@@ -158,11 +158,15 @@ def create_members(
 def insert_members(
     session: Session,
     action: str,
-    rows: Iterable[MemberInput],
+    rows: Iterable[MemberInput | PreparedMember],
     today: date,
     progress: Callable[[int], None] | None,
 ) -> BulkResult:
-    """Check and insert `rows` inside an open unit of work (see `create_members`)."""
+    """Check and insert `rows` inside an open unit of work (see `create_members`).
+
+    A row already passed through `prepare_member` (the Excel import's preview did) is not
+    prepared twice; the organization and key checks run on every row.
+    """
     codes = CatalogueCodes(session)
     rules = load_rule_table(session)
     holding = {
@@ -209,7 +213,7 @@ def insert_members(
 def _insert_all(
     session: Session,
     action: str,
-    rows: Iterable[MemberInput],
+    rows: Iterable[MemberInput | PreparedMember],
     today: date,
     progress: Callable[[int], None] | None,
     codes: CatalogueCodes,
@@ -225,7 +229,10 @@ def _insert_all(
     number = 0
     for number, data in enumerate(rows, start=1):
         try:
-            prepared = prepare_member(data, codes, rules, today)
+            if isinstance(data, PreparedMember):
+                prepared = data
+            else:
+                prepared = prepare_member(data, codes, rules, today)
             _check_bulk(prepared, holding, taken)
         except PartydeskError as exc:
             raise PartydeskError("bulk.row", row=number, message=exc.message()) from exc

@@ -661,3 +661,48 @@ def test_template_round_trip(db: Database, org_ids, tmp_path: Path) -> None:
     member = preview.rows[0].member
     assert member is not None
     assert member.organization_id == org_ids["DR.01.01"]
+
+
+@pytest.mark.parametrize(
+    ("cells", "footer"),
+    [
+        (["Tổng cộng: 15 đảng viên"], True),
+        (["Tổng số", 15, 8, 7], True),
+        ([None, "Người lập biểu", None, "T/M CHI ỦY"], True),
+        (["TM. CHI ỦY"], True),
+        ([None, None, "Ngày 20 tháng 11 năm 2026"], True),
+        # Names that begin like a footer word are members.
+        ([1, "Tống Công Minh", "Nam", "01/01/1980", "Kinh", "Không"], False),
+        ([2, "Bì Thu Hà", "Nữ", "01/01/1980", "Kinh", "Không"], False),
+        ([3, "Tống Sơn", "Nam", "01/01/1980", "Kinh", "Không"], False),
+    ],
+)
+def test_footer_rows(cells: list[Any], footer: bool) -> None:
+    from partydesk.documents.excel.member_reader import _is_footer
+
+    assert _is_footer(cells) is footer
+
+
+def test_streamed_values_are_openpyxls(db: Database, existing: int, tmp_path: Path) -> None:
+    """The expat reader gives what openpyxl's read_only iter_rows gives, on both kinds of
+    file: shared strings (the list) and inline strings (the error workbook, write_only)."""
+    from partydesk.documents.excel.sheet_stream import stream_rows
+
+    listing = messy_workbook(tmp_path / "ds.xlsx")
+    preview = excel_import.preview_import(db, listing, today=TODAY)
+    errors_path = tmp_path / "loi.xlsx"
+    excel_import.write_error_workbook(preview, errors_path)
+    for path in (listing, errors_path):
+        wb = load_workbook(path, read_only=True, data_only=True)
+        ws = wb.worksheets[0]
+        expected = {
+            number: tuple(row)
+            for number, row in enumerate(ws.iter_rows(values_only=True), 1)
+            if any(v is not None for v in row)
+        }
+        streamed = {number: row for number, row in stream_rows(ws) if row}
+        wb.close()
+        width = max(len(row) for row in expected.values())
+        assert {n: row + (None,) * (width - len(row)) for n, row in streamed.items()} == {
+            n: row + (None,) * (width - len(row)) for n, row in expected.items()
+        }
