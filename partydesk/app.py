@@ -27,6 +27,12 @@ def setup_logging(paths: DataPaths) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `partydesk` and `python -m partydesk`."""
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        # Before the data folder is resolved: the self-test never touches the user's data.
+        from partydesk.cli.self_test import run_self_test_command
+        from partydesk.ui.self_check import check_window
+
+        return run_self_test_command(args, check_window)
     paths = resolve_data_dir(args.data_dir)
     # A read-only data folder must not stop the program; opening the database reports it.
     with contextlib.suppress(OSError):

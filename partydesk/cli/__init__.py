@@ -30,6 +30,7 @@ _EXTENSIONS: tuple[str, ...] = (
     "rules",
     "printing",
     "excel_export",
+    "excel_import",
 )
 
 
@@ -51,6 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[top],
     )
     parser.add_argument("--version", action="version", version=f"partydesk {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="tự kiểm tra trong thư mục --data-dir mới (self-test in a new --data-dir folder)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("init", parents=[common], help="tạo đơn vị mới (create an office)")
