@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -236,3 +237,49 @@ def test_list_book_export_from_the_organization_page(qtbot, ui_ctx, org_ids, tmp
     rows = _rows(tmp_path / "so.xlsx")
     assert list(rows[2]) == [column.title for column in LIST_BOOK_COLUMNS]
     assert rows[3][:2] == (1, "Nguyễn Thị Lan")
+
+
+class _HeldRunner:
+    """Holds the task until the test runs it: the export is "running" meanwhile."""
+
+    def __init__(self) -> None:
+        self.tasks: list[tuple[Any, Any, Any]] = []
+
+    def run(self, work: Any, on_done: Any, on_error: Any) -> None:
+        self.tasks.append((work, on_done, on_error))
+
+    def finish(self) -> None:
+        work, on_done, on_error = self.tasks.pop()
+        try:
+            result = work()
+        except Exception as exc:
+            on_error(exc)
+        else:
+            on_done(result)
+
+
+def test_escape_while_running_stops_then_closes(qtbot, demo_ctx, tmp_path):
+    runner = _HeldRunner()
+    ctx = UiContext(db=demo_ctx.db, runner=runner, settings=demo_ctx.settings)
+    path = tmp_path / "held.xlsx"
+    db = demo_ctx.db
+    dialog = ExcelExportDialog(
+        ctx,
+        path,
+        lambda progress: export_members(db, path, MemberFilter(today=TODAY), progress=progress),
+        "Xuất",
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.start()
+    assert dialog.running
+    dialog.reject()  # Escape: asks the export to stop, the window stays
+    assert dialog.isVisible()
+    assert dialog.result_label.text() == "Đang dừng…"
+    assert not dialog.close_button.isEnabled()
+    runner.finish()
+    assert not dialog.running
+    assert dialog.error == "Đã dừng: không có tệp nào được ghi."
+    assert not path.exists()
+    dialog.reject()
+    assert not dialog.isVisible()
