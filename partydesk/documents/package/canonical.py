@@ -19,6 +19,13 @@ from typing import Any
 _TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z")
 
 
+def _text(value: str) -> str:
+    # Most text is ASCII or already NFC: checking is much cheaper than normalizing.
+    if value.isascii() or unicodedata.is_normalized("NFC", value):
+        return value
+    return unicodedata.normalize("NFC", value)
+
+
 def normalized(value: Any) -> Any:
     """`value` with every string NFC-normalized and dates written as ISO text.
 
@@ -26,40 +33,67 @@ def normalized(value: Any) -> Any:
     mappings with string keys. Anything else is a programming error (TypeError): the
     services decide how their values look before they reach a package.
     """
-    if value is None or isinstance(value, bool | int | float):
+    kind = type(value)
+    # Exact types first: this runs for every value of every record.
+    if kind is str:
+        return _text(value)
+    if value is None or kind is int or kind is bool or kind is float:
         return value
+    if kind is dict or isinstance(value, Mapping):
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            if type(key) is not str:
+                raise TypeError(f"JSON object keys must be text, not {type(key).__name__}")
+            out[_text(key)] = normalized(item)
+        return out
+    if kind is list or kind is tuple:
+        return [normalized(item) for item in value]
     if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
+        return _text(str(value))
+    if isinstance(value, bool | int | float):
+        return value
     if isinstance(value, datetime):
         return format_timestamp(value)
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, Mapping):
-        out: dict[str, Any] = {}
-        for key, item in value.items():
-            if not isinstance(key, str):
-                raise TypeError(f"JSON object keys must be text, not {type(key).__name__}")
-            out[unicodedata.normalize("NFC", key)] = normalized(item)
-        return out
     if isinstance(value, list | tuple):
         return [normalized(item) for item in value]
     raise TypeError(f"{type(value).__name__} cannot go into a package")
 
 
-def canonical_bytes(value: Any) -> bytes:
-    """The canonical JSON bytes of `value` (see the module docstring)."""
-    return dumps_normalized(normalized(value))
+def _plain(value: Any) -> Any:
+    """JSON's fallback for the few non-JSON types `normalized` accepts."""
+    if isinstance(value, datetime):
+        return format_timestamp(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return dict(value)
+    raise TypeError(f"{type(value).__name__} cannot go into a package")
 
 
-def dumps_normalized(value: Any) -> bytes:
-    """The canonical JSON bytes of a value `normalized` already returned."""
+def _dumps(value: Any) -> str:
     return json.dumps(
         value,
         ensure_ascii=False,
         sort_keys=True,
         separators=(",", ":"),
         allow_nan=False,
-    ).encode("utf-8")
+        default=_plain,
+    )
+
+
+def canonical_bytes(value: Any) -> bytes:
+    """The canonical JSON bytes of `value` (see the module docstring).
+
+    Fast path: serialize as is and check the whole text is NFC (one C call). JSON's
+    punctuation never composes with a neighbouring character, so an NFC text means NFC
+    strings. Only text that is not NFC pays for the value-by-value normalization.
+    """
+    text = _dumps(value)
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = _dumps(normalized(value))
+    return text.encode("utf-8")
 
 
 def format_timestamp(moment: datetime) -> str:

@@ -8,15 +8,17 @@ means no table column can ever be mistaken for one of them.
 
 from __future__ import annotations
 
-import uuid
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from partydesk.documents.package.canonical import dumps_normalized, normalized, parse_timestamp
+from partydesk.documents.package.canonical import canonical_bytes, normalized, parse_timestamp
 from partydesk.documents.package.errors import PackageError
 
+# The canonical text form of a UUID (what str(uuid.UUID(...)) gives): lower-case hex.
+UUID_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 RECORD_FIELDS = ("uuid", "version", "updated_at", "origin_office", "deleted", "fields")
 AUDIT_FIELDS = (
     "at",
@@ -80,12 +82,8 @@ def _bad(name: str) -> PackageError:
 
 
 def _uuid(value: object, name: str) -> str:
-    if isinstance(value, str):
-        try:
-            if str(uuid.UUID(value)) == value:
-                return value
-        except ValueError:
-            pass
+    if isinstance(value, str) and UUID_TEXT.fullmatch(value):
+        return value
     raise _bad(name)
 
 
@@ -150,6 +148,21 @@ def parse_audit(data: object) -> AuditRecord:
     )
 
 
+def _check_record(record: PackageRecord) -> None:
+    """The checks of `parse_record` on a record already typed (no JSON round trip)."""
+    _uuid(record.uuid, "uuid")
+    version = record.version
+    if type(version) is not int or version < 1:
+        raise _bad("version")
+    if not isinstance(record.updated_at, datetime):
+        raise _bad("updated_at")
+    _uuid(record.origin_office, "origin_office")
+    if type(record.deleted) is not bool:
+        raise _bad("deleted")
+    if not isinstance(record.fields, Mapping):
+        raise _bad("fields")
+
+
 def record_line(record: PackageRecord | Mapping[str, Any]) -> tuple[str, bytes]:
     """A record's UUID and canonical line (newline included), checked like the reader does.
 
@@ -157,10 +170,11 @@ def record_line(record: PackageRecord | Mapping[str, Any]) -> tuple[str, bytes]:
     PackageError package.bad_record otherwise, so the writer never produces a line the
     reader would refuse.
     """
-    source = record.to_json() if isinstance(record, PackageRecord) else record
-    data = normalized({name: source[name] for name in RECORD_FIELDS if name in source})
-    checked = parse_record(data)
-    return checked.uuid, dumps_normalized(data) + b"\n"
+    if isinstance(record, PackageRecord):
+        _check_record(record)
+    else:
+        record = parse_record(normalized({k: record[k] for k in RECORD_FIELDS if k in record}))
+    return record.uuid, canonical_bytes(record.to_json()) + b"\n"
 
 
 def audit_line(entry: AuditRecord | Mapping[str, Any]) -> bytes:
@@ -168,4 +182,16 @@ def audit_line(entry: AuditRecord | Mapping[str, Any]) -> bytes:
     source = entry.to_json() if isinstance(entry, AuditRecord) else entry
     data = normalized({name: source[name] for name in AUDIT_FIELDS if name in source})
     parse_audit(data)
-    return dumps_normalized(data) + b"\n"
+    return canonical_bytes(data) + b"\n"
+
+
+def checked_record(data: dict[str, Any]) -> PackageRecord:
+    """A record from a line the reader has already checked with `parse_record`."""
+    return PackageRecord(
+        data["uuid"],
+        data["version"],
+        datetime.fromisoformat(data["updated_at"][:-1]),
+        data["origin_office"],
+        data["deleted"],
+        data["fields"],
+    )
