@@ -17,8 +17,8 @@ MIB = 1024 * 1024
 class PackageLimits:
     """What a package may hold. The defaults fit a province-sized full package.
 
-    A 50,000-member full package is about 15 MiB on disk and 80 MiB uncompressed
-    (bench/bench_package.py); the defaults leave room for ten times that.
+    A 50,000-member full package is about 6 MiB on disk and 66 MiB of JSON lines
+    (bench/bench_package.py); the defaults leave room for far more than a province.
     """
 
     # The decrypted container is held in memory once, so this bounds the reader's memory.
@@ -26,7 +26,7 @@ class PackageLimits:
     max_entries: int = 256
     max_entry_size: int = 1536 * MIB
     max_total_size: int = 4096 * MIB
-    # JSON lines of records compress 5-10 times with deflate; a decompression bomb
+    # JSON lines of records deflate about 12 times; a decompression bomb
     # compresses hundreds to thousands of times. The ratio is only judged on entries
     # above `ratio_floor`, where a high ratio cannot come from a tiny file's overhead.
     max_compression_ratio: int = 100
