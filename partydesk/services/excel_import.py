@@ -25,9 +25,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from partydesk import errors
+from partydesk.codes import OrgKind
 from partydesk.db.audit import audit_bulk
 from partydesk.db.engine import Database
+from partydesk.db.models import Organization
 from partydesk.documents.excel import workbooks
 from partydesk.documents.excel.headers import FIELD_HEADERS, FIELD_LABELS
 from partydesk.documents.excel.member_reader import (
@@ -41,7 +45,7 @@ from partydesk.documents.excel.member_reader import (
 )
 from partydesk.errors import PartydeskError
 from partydesk.services.excel_import_rows import ImportRow, RowChecker
-from partydesk.services.excel_lookup import ImportLookups
+from partydesk.services.excel_lookup import Branch, ImportLookups
 from partydesk.services.member_bulk import insert_members
 
 __all__ = [
@@ -53,6 +57,7 @@ __all__ = [
     "Progress",
     "apply_import",
     "file_digest",
+    "import_branches",
     "inspect_workbook",
     "preview_import",
     "workbook_sheets",
@@ -401,6 +406,17 @@ def write_error_workbook(preview: ImportPreview, path: Path) -> int:
         if not row.accepted
     )
     return workbooks.write_errors(Path(path), headers, refused)
+
+
+def import_branches(db: Database) -> list[Branch]:
+    """The branches a list's rows can go to (live organizations that hold members)."""
+    with db.reader() as session:
+        rows = session.execute(
+            select(Organization.id, Organization.code, Organization.name, Organization.kind)
+            .where(Organization.deleted_at.is_(None), Organization.dissolved_on.is_(None))
+            .order_by(Organization.code)
+        ).all()
+    return [Branch(i, code, name) for i, code, name, kind in rows if OrgKind(kind).holds_members]
 
 
 def write_template_file(path: Path) -> Path:

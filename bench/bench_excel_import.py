@@ -1,0 +1,235 @@
+"""Excel import of a 50,000-row member list against a bare openpyxl `read_only` pass.
+
+    .venv/bin/python -m bench.bench_excel_import [--rows 50000] [--seed 1] [--profile]
+
+The list is written before any timing, the way offices keep it: two title rows merged
+across the sheet, a header row of Vietnamese headings, one member per row (realistic
+rows from bench/rows.py: names, CCCDs agreeing with birth date and sex, unique card and
+biography numbers), catalogue values as names («Kinh», «Không», «Đại học»…), branches by
+name, dates as Excel dates except one row in five typed as dd/mm/yyyy text, a footer.
+It is written with openpyxl's normal (not write_only) mode, which stores text in the
+shared-strings table as Excel does (write_only stores inline strings, which read back
+2.3× slower and would flatter the baseline's share).
+
+Measured in the same run, on the same file:
+- baseline: `load_workbook(read_only=True, data_only=True)` and every cell value of the
+  sheet iterated (`iter_rows(values_only=True)`), nothing else;
+- import: `preview_import` (read, convert, check every row against the register) plus
+  `apply_import` (one transaction through the bulk path) into a database holding the
+  demo office's organizations and no members.
+
+Target: import ≤ 1.5× the baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gc
+import platform
+import pstats
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from sqlalchemy import select
+
+from bench.rows import make_rows
+from partydesk.codes import OrgKind
+from partydesk.db.models import CatalogueItem, Organization
+from partydesk.services.database import open_database
+from partydesk.services.demo import build_demo_office
+from partydesk.services.excel_import import apply_import, preview_import
+from partydesk.services.member_input import MemberInput
+
+TARGET = 1.5
+TODAY = date(2026, 11, 23)
+HEADERS = (
+    "STT",
+    "Họ và tên",
+    "Giới tính",
+    "Ngày sinh",
+    "Số CCCD",
+    "Dân tộc",
+    "Tôn giáo",
+    "Quê quán",
+    "Nơi thường trú",
+    "Chi bộ",
+    "Ngày quyết định kết nạp",
+    "Ngày vào Đảng",
+    "Ngày chính thức",
+    "Số thẻ đảng viên",
+    "Số lý lịch",
+    "Giáo dục phổ thông",
+    "Trình độ chuyên môn",
+    "Lý luận chính trị",
+    "Nghề nghiệp",
+    "Nơi làm việc",
+    "Chức vụ",
+    "Ghi chú",
+)
+
+
+def say(text: str = "") -> None:
+    print(text, flush=True)
+
+
+def _names(db: Any) -> tuple[dict[tuple[str, str], str], dict[int, str]]:
+    """Catalogue names by (catalogue, code); each branch's name (its code if not unique)."""
+    with db.reader() as session:
+        catalogue = {
+            (c, code): name
+            for c, code, name in session.execute(
+                select(CatalogueItem.catalogue, CatalogueItem.code, CatalogueItem.name)
+            )
+        }
+        orgs = [
+            (org_id, code, name)
+            for org_id, code, name, kind in session.execute(
+                select(Organization.id, Organization.code, Organization.name, Organization.kind)
+            )
+            if OrgKind(kind).holds_members
+        ]
+    counts: dict[str, int] = {}
+    for _id, _code, name in orgs:
+        counts[name] = counts.get(name, 0) + 1
+    branches = {org_id: name if counts[name] == 1 else code for org_id, code, name in orgs}
+    return catalogue, branches
+
+
+def _day(value: date | None, as_text: bool) -> Any:
+    if value is None:
+        return None
+    return value.strftime("%d/%m/%Y") if as_text else datetime(value.year, value.month, value.day)
+
+
+def write_list(
+    path: Path,
+    rows: Sequence[MemberInput],
+    catalogue: dict[tuple[str, str], str],
+    branches: dict[int, str],
+) -> None:
+    """The member list as an office keeps it (see the module docstring)."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    last = len(HEADERS)
+    ws.cell(row=1, column=1, value="ĐẢNG BỘ XÃ ĐAM RÔNG")
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last)
+    ws.cell(row=2, column=1, value="DANH SÁCH ĐẢNG VIÊN ĐẾN NGÀY 31/12/2025")
+    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=last)
+    ws.append(HEADERS)
+
+    def name(cat: str, code: str | None) -> str | None:
+        return None if code is None else catalogue[(cat, code)]
+
+    for index, m in enumerate(rows, start=1):
+        text_dates = index % 5 == 0
+        ws.append(
+            (
+                index,
+                m.full_name,
+                "Nam" if m.sex == "nam" else "Nữ",
+                _day(m.birth_date, text_dates),
+                m.cccd,
+                name("ethnicity", m.ethnicity_code),
+                name("religion", m.religion_code),
+                m.hometown,
+                m.permanent_address,
+                branches[m.organization_id],
+                _day(m.decision_date, text_dates),
+                _day(m.ceremony_date, text_dates),
+                _day(m.official_date, text_dates),
+                m.card_no,
+                m.biography_no,
+                m.general_education,
+                name("qualification", m.qualification_code),
+                name("theory", m.theory_code),
+                name("occupation", m.occupation_code),
+                m.workplace,
+                m.job_title or None,
+                None,
+            )
+        )
+    ws.append(())
+    ws.append((f"Tổng cộng: {len(rows):,} đảng viên",))
+    ws.append((None, "Người lập biểu"))
+    wb.save(path)
+
+
+def bare_read(path: Path) -> tuple[float, int]:
+    """Seconds to open the workbook read_only and touch every cell value; cells seen."""
+    gc.collect()
+    start = time.perf_counter()
+    wb = load_workbook(path, read_only=True, data_only=True)
+    cells = 0
+    for row in wb.worksheets[0].iter_rows(values_only=True):
+        for _value in row:
+            cells += 1
+    wb.close()
+    return time.perf_counter() - start, cells
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=50_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--profile", action="store_true", help="cProfile the import")
+    args = parser.parse_args(argv)
+    say(f"partydesk bench_excel_import — Python {platform.python_version()}, {platform.machine()}")
+    with tempfile.TemporaryDirectory(prefix="bench-import-") as folder:
+        work = Path(folder)
+        db = open_database(work / "ours.sqlite", actor="bench")
+        build_demo_office(db, members=0, seed=args.seed, today=TODAY)
+        catalogue, branches = _names(db)
+        rows, _people = make_rows(args.rows, sorted(branches), TODAY, args.seed)
+        path = work / "danh sach dang vien.xlsx"
+        start = time.perf_counter()
+        write_list(path, rows, catalogue, branches)
+        say(
+            f"list written: {args.rows:,} rows × {len(HEADERS)} columns, shared strings,"
+            f" {path.stat().st_size / 1e6:.1f} MB ({time.perf_counter() - start:.1f} s)"
+        )
+        del rows
+        base_1, cells = bare_read(path)
+        say(f"bare read_only pass: {base_1:.2f} s ({cells:,} cells)")
+
+        gc.collect()
+        profiler = cProfile.Profile() if args.profile else None
+        start = time.perf_counter()
+        if profiler is not None:
+            profiler.enable()
+        preview = preview_import(db, path, today=TODAY)
+        preview_s = time.perf_counter() - start
+        result = apply_import(db, preview)
+        import_s = time.perf_counter() - start
+        if profiler is not None:
+            profiler.disable()
+        apply_s = import_s - preview_s
+        base_2, _ = bare_read(path)
+        base = (base_1 + base_2) / 2
+        say(f"bare read_only pass again: {base_2:.2f} s (baseline = mean {base:.2f} s)")
+        say(
+            f"import: preview {preview_s:.2f} s + apply {apply_s:.2f} s = {import_s:.2f} s"
+            f" ({result.added:,} added, {result.refused:,} refused)"
+        )
+        ratio = import_s / base
+        verdict = "PASS" if ratio <= TARGET else "FAIL"
+        say(f"ratio import / bare read: {ratio:.2f}× (target ≤ {TARGET}×) {verdict}")
+        db.close()
+        if profiler is not None:
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
+        if result.refused:
+            say("refused rows (first 5):")
+            for row in preview.refused_rows()[:5]:
+                say(f"  {row.row}: {'; '.join(row.reasons)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
