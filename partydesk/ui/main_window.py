@@ -33,6 +33,7 @@ from partydesk.services.due import DueItem
 from partydesk.services.printing import PrintRequest
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.dialogs.admission_dialogs import IntroducerDialog
+from partydesk.ui.dialogs.excel_import import ExcelImportDialog
 from partydesk.ui.dialogs.leaving_dialogs import (
     DisciplineDialog,
     ExemptionDialog,
@@ -203,6 +204,8 @@ class MainWindow(QMainWindow):
         files.addSeparator()
         files.addAction(self.tr("Sao lưu ngay"), self.back_up_now)
         files.addAction(self.tr("Phục hồi từ bản sao lưu…"), self._choose_backup)
+        files.addSeparator()
+        files.addAction(self.tr("Nhập danh sách từ Excel…"), self.import_excel)
         files.addSeparator()
         quit_action = files.addAction(self.tr("Thoát"), self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -449,6 +452,13 @@ class MainWindow(QMainWindow):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.restore_requested.emit(path)
+
+    def import_excel(self) -> ExcelImportDialog:
+        """Open the Excel import wizard (Tệp › Nhập danh sách từ Excel…)."""
+        dialog = ExcelImportDialog(self.ctx, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _rule_editor(self) -> None:
         dialog = RuleEditorDialog(self.ctx, parent=self)

@@ -105,3 +105,24 @@ def test_template_and_bad_file(qtbot, ui_ctx: UiContext, tmp_path: Path) -> None
     dialog.go_next()
     assert dialog.step() == FILE
     assert isinstance(dialog.model, ImportPreviewModel)
+
+
+def test_opened_from_the_file_menu_and_the_members_page(qtbot, demo_ctx, tmp_path: Path) -> None:
+    from partydesk.ui.main_window import MainWindow
+
+    main = MainWindow(demo_ctx, tmp_path / "backups")
+    qtbot.addWidget(main)
+    files = main.menuBar().actions()[0].menu()
+    action = next(a for a in files.actions() if a.text() == "Nhập danh sách từ Excel…")
+    action.trigger()
+    dialogs = main.findChildren(ExcelImportDialog)
+    assert len(dialogs) == 1
+    assert dialogs[0].isVisible()
+    dialogs[0].reject()
+    page = main.members
+    assert page.import_button.text() == "Nhập Excel…"
+    page.import_button.click()
+    opened = page.findChildren(ExcelImportDialog)
+    assert len(opened) == 1
+    assert opened[0].isVisible()
+    opened[0].reject()

@@ -41,6 +41,7 @@ from partydesk.services.member_queries import (
 from partydesk.ui.code_labels import count_text, status_label
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.dialogs.excel_export import ExcelExportDialog, ExportWork, start_export
+from partydesk.ui.dialogs.excel_import import ExcelImportDialog
 from partydesk.ui.dialogs.member_record import MemberRecordDialog
 from partydesk.ui.models.member_table import MemberTableModel
 from partydesk.ui.widgets.member_actions import MemberActionsButton
@@ -199,10 +200,14 @@ class MembersPage(QWidget):
             self.tr("Xuất danh sách đang hiển thị (bộ lọc, các cột, thứ tự) ra tệp Excel")
         )
         self.export_button.clicked.connect(lambda _checked=False: self.export_excel())
+        self.import_button = QPushButton(self.tr("Nhập Excel…"))
+        self.import_button.setToolTip(self.tr("Nhập danh sách đảng viên từ tệp Excel"))
+        self.import_button.clicked.connect(lambda _checked=False: self.import_excel())
         top.addWidget(self.add_button)
         top.addWidget(self.edit_button)
         top.addWidget(self.actions_button)
         top.addWidget(self.export_button)
+        top.addWidget(self.import_button)
         self.new_action = QAction(self.tr("Thêm đảng viên"), self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -386,6 +391,13 @@ class MembersPage(QWidget):
             excel_export.export_file_name("members", on),
             work,
         )
+
+    def import_excel(self) -> ExcelImportDialog:
+        """Open the Excel import wizard; the register refreshes when it announces members."""
+        dialog = ExcelImportDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # --- keyboard ------------------------------------------------------------------------
 
