@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import stat
 import uuid
 import warnings
@@ -154,7 +155,14 @@ def refused(path: Path, offices: Offices, **kwargs: Any) -> PackageError:
     """The PackageError the office above gets for `path` (fails if the package opens)."""
     with pytest.raises(PackageError) as caught:
         read_as_above(path, offices, **kwargs)
-    return caught.value
+    error = caught.value
+    # Every refusal reads as a sentence in both languages and names the file.
+    for language in ("vi", "en"):
+        text = error.message(language)
+        assert path.name in text
+        assert not re.search(r"\{[a-z_]+\}", text)
+        assert error.code not in text
+    return error
 
 
 # --- taking a package apart -----------------------------------------------------------
