@@ -187,8 +187,9 @@ def test_encrypted_by_someone_else_for_the_right_recipient(package, offices):
     """Anyone can encrypt to a public key: the signature is what proves the sender."""
     entries = archive_entries(decrypted_body(package, offices.above))
     forged = resign(entries, offices.stranger)
-    seal_body(package, zip_bytes(forged.items()), offices.sender.public.key_id,
-              offices.above.public)  # fmt: skip
+    seal_body(
+        package, zip_bytes(forged.items()), offices.sender.public.key_id, offices.above.public
+    )
     error = refused(package, offices)
     assert error.code == "package.bad_signature"
     assert offices.sender.public.fingerprint in error.message("vi")
@@ -431,7 +432,10 @@ def test_manifest_bad_fields(package, offices, field, value):
     assert refused(package, offices).code == "package.manifest_bad_field"
 
 
-@pytest.mark.parametrize("data", [b"not json", b"[1, 2]", b"\xff", b"[" * 100_000])
+@pytest.mark.parametrize(
+    "data",
+    [b"not json", b"[1, 2]", b"\xff", b"[" * 100_000, b'{"kind": "delta", "kind": "full"}', b"NaN"],
+)
 def test_manifest_not_json(package, offices, data):
     def change(entries):
         signed = resign(entries, offices.sender)
@@ -555,8 +559,11 @@ def test_count_without_entry(package, offices):
 def _with_member_lines(lines: list[bytes], offices: Offices):
     def change(entries):
         data = b"".join(lines)
-        return resign({**entries, "records/member.jsonl": data}, offices.sender,
-                      lambda m: m["counts"].update(member=len(lines)))  # fmt: skip
+        return resign(
+            {**entries, "records/member.jsonl": data},
+            offices.sender,
+            lambda m: m["counts"].update(member=len(lines)),
+        )
 
     return change
 

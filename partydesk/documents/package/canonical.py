@@ -96,6 +96,11 @@ def canonical_bytes(value: Any) -> bytes:
     return text.encode("utf-8")
 
 
+def refuse_constant(text: str) -> Any:
+    """`json.loads`'s `parse_constant`: NaN and Infinity are not JSON, so not accepted."""
+    raise ValueError(f"{text} is not JSON")
+
+
 def format_timestamp(moment: datetime) -> str:
     """`moment` as UTC text, e.g. 2026-12-06T04:41:38.120000Z (naive means UTC already).
 

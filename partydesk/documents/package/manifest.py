@@ -17,7 +17,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
 
-from partydesk.documents.package.canonical import format_timestamp, parse_timestamp
+from partydesk.documents.package.canonical import (
+    format_timestamp,
+    parse_timestamp,
+    refuse_constant,
+)
 from partydesk.documents.package.errors import PackageError, shown
 
 MANIFEST_NAME = "manifest.json"
@@ -238,6 +242,15 @@ def _sequence(fields: _Fields, name: str) -> tuple[int | None, int | None]:
     return start, end
 
 
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # Parsers disagree on which of two equal keys wins: a signed manifest must not let
+    # two programs read two different packages out of the same bytes.
+    document = dict(pairs)
+    if len(document) != len(pairs):
+        raise ValueError("duplicate key")
+    return document
+
+
 def parse_manifest(data: bytes) -> Manifest:
     """The manifest in `data` (the bytes of manifest.json), its schema checked.
 
@@ -246,9 +259,11 @@ def parse_manifest(data: bytes) -> Manifest:
     fields are ignored: a later minor revision may add some within format version 1.
     """
     try:
-        document = json.loads(data.decode("utf-8"))
+        document = json.loads(
+            data.decode("utf-8"), object_pairs_hook=_unique_keys, parse_constant=refuse_constant
+        )
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
-        raise PackageError("package.manifest_not_json", reason=type(error).__name__) from None
+        raise PackageError("package.manifest_not_json", reason=str(error)[:80]) from None
     if not isinstance(document, dict):
         raise PackageError("package.manifest_not_json", reason="not an object")
     top = _Fields(document)

@@ -15,10 +15,10 @@ import json
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 
+from partydesk.documents.package.canonical import refuse_constant
 from partydesk.documents.package.container import Container, open_container
 from partydesk.documents.package.crypto import (
     PackageHeader,
@@ -142,7 +142,7 @@ def _parse_line(line: bytes, name: str, number: int, table: str | None) -> str |
         reason = "empty line" if line == b"\n" else "no newline at the end"
         raise PackageError("package.bad_json_line", name=name, line=number, reason=reason)
     try:
-        data = json.loads(line.decode("utf-8"), parse_constant=_no_constant)
+        data = json.loads(line.decode("utf-8"), parse_constant=refuse_constant)
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
         reason = type(error).__name__
         raise PackageError("package.bad_json_line", name=name, line=number, reason=reason) from None
@@ -154,10 +154,6 @@ def _parse_line(line: bytes, name: str, number: int, table: str | None) -> str |
     except PackageError as error:
         error.params.update(name=name, line=number)
         raise
-
-
-def _no_constant(text: str) -> Any:
-    raise ValueError(f"{text} is not JSON")
 
 
 def _check_entry(container: Container, manifest: Manifest, name: str, ticks: Ticker) -> None:
