@@ -99,6 +99,10 @@ class MemberFilter:
     decision or a ceremony are the lifecycle's due list (issue 4), not this filter.
     `text` matches names without diacritics (every word, the last as a prefix) or, when it
     starts with a digit, the prefix of a CCCD, card or biography number.
+    `ethnicity_excluded` keeps members of any other ethnicity (the overview chart's «Khác»
+    bar: every group not shown on its own); `ceremony_from` and `ceremony_to` (inclusive)
+    keep members whose admission ceremony (the Kết nạp page's «Ngày kết nạp») falls
+    between them (the overview's admissions of a month).
     """
 
     organization_ids: tuple[int, ...] | None = None
@@ -114,6 +118,9 @@ class MemberFilter:
     due_soon: bool = False
     text: str = ""
     today: date | None = None
+    ethnicity_excluded: tuple[str, ...] | None = None
+    ceremony_from: date | None = None
+    ceremony_to: date | None = None
 
 
 @dataclass(frozen=True)
@@ -325,7 +332,7 @@ def _text_condition(session: Session, raw: str) -> Any:
     return and_(*(Member.name_fold.like(f"%{token}%") for token in tokens))
 
 
-def _born_range(band: AgeBand, today: date) -> tuple[date | None, date | None]:
+def born_range(band: AgeBand, today: date) -> tuple[date | None, date | None]:
     """Birth dates (exclusive lower, inclusive upper) of people in `band` on `today`.
 
     Full age n on `today` means born in (today - (n+1) years, today - n years]. Months are
@@ -336,6 +343,28 @@ def _born_range(band: AgeBand, today: date) -> tuple[date | None, date | None]:
     born_before = add_months(today, -12 * youngest) if youngest is not None else None
     born_after = add_months(today, -12 * (oldest + 1)) if oldest is not None else None
     return born_after, born_before
+
+
+def ceremony_between(start: date | None, end: date | None) -> Any:
+    """Members whose admission ceremony (the cached `ceremony_date`) is in [start, end].
+
+    The ceremony events of the period are found first through the (kind, on_date) index
+    and their members looked up by id: the cached date has no index, and testing it on
+    every row reads the whole register (a month of 500k members: ~1 s instead of ~50 ms).
+    Both conditions hold together whenever the cache agrees with the events, which
+    `integrity.check` verifies, so the result is that of the cached date alone.
+    """
+    events = select(MemberEvent.member_id).where(
+        MemberEvent.kind == EventKind.CEREMONY.value, MemberEvent.deleted_at.is_(None)
+    )
+    conditions = []
+    if start is not None:
+        events = events.where(MemberEvent.on_date >= start)
+        conditions.append(Member.ceremony_date >= start)
+    if end is not None:
+        events = events.where(MemberEvent.on_date <= end)
+        conditions.append(Member.ceremony_date <= end)
+    return and_(Member.id.in_(events), *conditions)
 
 
 def apply_member_filter(
@@ -369,12 +398,16 @@ def apply_member_filter(
         query = query.where(Member.ethnicity_code == filters.ethnicity_code)
     if filters.theory_code:
         query = query.where(Member.theory_code == filters.theory_code)
+    if filters.ethnicity_excluded:
+        query = query.where(Member.ethnicity_code.not_in(filters.ethnicity_excluded))
+    if filters.ceremony_from or filters.ceremony_to:
+        query = query.where(ceremony_between(filters.ceremony_from, filters.ceremony_to))
     if filters.born_after:
         query = query.where(Member.birth_date > filters.born_after)
     if filters.born_before:
         query = query.where(Member.birth_date <= filters.born_before)
     if filters.age_band is not None:
-        after, before = _born_range(AgeBand(filters.age_band), today)
+        after, before = born_range(AgeBand(filters.age_band), today)
         if after is not None:
             query = query.where(Member.birth_date > after)
         if before is not None:
