@@ -217,8 +217,9 @@ def export_members(
 
     `columns` are keys of `MEMBER_COLUMNS` in the order wanted (None: all). Dates are
     real dates; a birth date known only by its year is the year as a number. `progress`
-    is called after every chunk and may stop the export (`export.cancelled`: no file is
-    written). Errors: `export.unknown_column`, `export.no_columns`, `export.cancelled`.
+    is called before the first row and after every chunk and may stop the export
+    (`export.cancelled`: no file is written, an existing file at `path` is untouched).
+    Errors: `export.unknown_column`, `export.no_columns`, `export.cancelled`.
     """
     filters = filters or MemberFilter()
     keys = member_columns(columns)
