@@ -30,6 +30,7 @@ from partydesk import __version__
 from partydesk.services import office
 from partydesk.services.database import backup_now
 from partydesk.services.due import DueItem
+from partydesk.services.member_queries import MemberFilter
 from partydesk.services.printing import PrintRequest
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.dialogs.admission_dialogs import IntroducerDialog
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
         self.search.member_chosen.connect(self.open_member)
         self.members.action_requested.connect(self.run_member_action)
         self.overview.due_requested.connect(self.open_due_item)
+        self.overview.list_requested.connect(self.open_member_list)
         self.overview.due_counts_changed.connect(self._show_due_counts)
         self._show_due_counts(self.overview.due_counts)  # the first load came before
         # A sub-organization clicked on the Tổ chức page is selected in the tree, which
@@ -304,6 +306,7 @@ class MainWindow(QMainWindow):
 
     def _organization_selected(self, org_id: int | None) -> None:
         self.members.set_organization(org_id)
+        self.overview.set_organization(org_id)  # the charts follow the tree too
         if org_id is not None:
             self.organizations.show_organization(org_id)
         if self.current_page() == "overview":
@@ -392,6 +395,11 @@ class MainWindow(QMainWindow):
             total = sum(counts.get(group, (0, 0))[0] for group in groups)
             title = self._pages[name][1]
             self._page_action[name].setText(f"{title} ({total})" if total else title)
+
+    def open_member_list(self, filters: MemberFilter, caption: str) -> None:
+        """Open the register filtered to a list (an overview chart's bar), with its caption."""
+        self.show_page("members")
+        self.members.show_list(filters, caption)
 
     def open_member(self, member_id: int) -> None:
         """Open a member's record (the register's dialog, deleted when closed)."""

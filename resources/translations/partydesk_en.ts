@@ -547,99 +547,107 @@
     </message>
 </context>
 <context>
+    <name>ChartWidget</name>
+    <message>
+        <source>Chưa có số liệu</source>
+        <extracomment>Okabe–Ito colours (readable with the common colour-vision deficiencies); grey = «Khác».</extracomment>
+        <translation>No figures yet</translation>
+    </message>
+</context>
+<context>
     <name>ChartsPanel</name>
     <message>
         <source>Kết nạp đảng viên trong năm, theo tháng</source>
         <extracomment>Short labels under the age bars (the tooltip and the caption say them in full).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Admissions this year, by month</translation>
     </message>
     <message>
         <source>Tháng (theo ngày lễ kết nạp)</source>
-        <translation type="unfinished"></translation>
+        <translation>Month (by admission ceremony date)</translation>
     </message>
     <message>
         <source>Đảng viên theo độ tuổi</source>
-        <translation type="unfinished"></translation>
+        <translation>Members by age</translation>
     </message>
     <message>
         <source>Theo giới tính</source>
-        <translation type="unfinished"></translation>
+        <translation>By sex</translation>
     </message>
     <message>
         <source>Theo dân tộc</source>
-        <translation type="unfinished"></translation>
+        <translation>By ethnic group</translation>
     </message>
     <message>
         <source>Bấm vào một cột để mở danh sách đảng viên tương ứng (hoặc chọn bằng phím mũi tên rồi Enter).</source>
-        <translation type="unfinished"></translation>
+        <translation>Click a bar to open the list of its members (or choose one with the arrow keys and press Enter).</translation>
     </message>
     <message>
         <source>{org} và các tổ chức trực thuộc</source>
-        <translation type="unfinished"></translation>
+        <translation>{org} and the organizations under it</translation>
     </message>
     <message>
         <source>toàn đơn vị</source>
-        <translation type="unfinished"></translation>
+        <translation>whole office</translation>
     </message>
     <message>
         <source>Đảng viên đang sinh hoạt ngày {date}: {n} ({scope}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Active members on {date}: {n} ({scope}).</translation>
     </message>
     <message>
         <source>Tháng {m}/{y}: kết nạp {n}, lũy kế {c}</source>
-        <translation type="unfinished"></translation>
+        <translation>{m}/{y}: {n} admitted, {c} so far this year</translation>
     </message>
     <message>
         <source>Lũy kế</source>
-        <translation type="unfinished"></translation>
+        <translation>So far</translation>
     </message>
     <message>
         <source>Chỉ tiêu năm {y}: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Target {y}: {n}</translation>
     </message>
     <message>
         <source>Năm {y}: đã kết nạp {n}, đạt {p} chỉ tiêu ({t}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{y}: {n} admitted, {p} of the target ({t}).</translation>
     </message>
     <message>
         <source>Năm {y}: đã kết nạp {n}. Chưa đặt chỉ tiêu kết nạp của năm: đặt ở Công cụ → Bảng quy định (chỉ tiêu kết nạp đảng viên của năm).</source>
-        <translation type="unfinished"></translation>
+        <translation>{y}: {n} admitted. No admission target is set for the year: set it in Tools → Rule table (the year&apos;s admission target).</translation>
     </message>
     <message>
         <source>{label}: {n} đảng viên ({p})</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}: {n} members ({p})</translation>
     </message>
     <message>
         <source>Từ 30 tuổi trở xuống</source>
-        <translation type="unfinished">30 or younger</translation>
+        <translation>30 or younger</translation>
     </message>
     <message>
         <source>Từ 31 đến 40 tuổi</source>
-        <translation type="unfinished">31 to 40</translation>
+        <translation>31 to 40</translation>
     </message>
     <message>
         <source>Từ 41 đến 50 tuổi</source>
-        <translation type="unfinished">41 to 50</translation>
+        <translation>41 to 50</translation>
     </message>
     <message>
         <source>Từ 51 đến 60 tuổi</source>
-        <translation type="unfinished">51 to 60</translation>
+        <translation>51 to 60</translation>
     </message>
     <message>
         <source>Trên 60 tuổi</source>
-        <translation type="unfinished">Over 60</translation>
+        <translation>Over 60</translation>
     </message>
     <message>
         <source>Khác</source>
-        <translation type="unfinished"></translation>
+        <translation>Other</translation>
     </message>
     <message>
         <source>Kết nạp trong tháng {m}/{y} (ngày lễ kết nạp)</source>
-        <translation type="unfinished"></translation>
+        <translation>Admitted in {m}/{y} (ceremony date)</translation>
     </message>
     <message>
         <source>Dân tộc khác (ngoài các dân tộc có cột riêng trên biểu đồ)</source>
-        <translation type="unfinished"></translation>
+        <translation>Other ethnic groups (those without a bar of their own on the chart)</translation>
     </message>
 </context>
 <context>
@@ -2525,15 +2533,15 @@
     </message>
     <message>
         <source>Bỏ lọc này</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove this filter</translation>
     </message>
     <message>
         <source>Bỏ điều kiện lọc đến từ biểu đồ ở trang Tổng quan</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove the condition that came from a chart on the Overview page</translation>
     </message>
     <message>
         <source>Danh sách từ biểu đồ: </source>
-        <translation type="unfinished"></translation>
+        <translation>List from a chart: </translation>
     </message>
     <message>
         <source>Đang tải…</source>
@@ -3010,19 +3018,19 @@
     </message>
     <message>
         <source>Biểu đồ</source>
-        <translation type="unfinished"></translation>
+        <translation>Charts</translation>
     </message>
     <message>
         <source>Đang tải biểu đồ…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading the charts…</translation>
     </message>
     <message>
         <source>Không tải được biểu đồ: </source>
-        <translation type="unfinished"></translation>
+        <translation>Could not load the charts: </translation>
     </message>
     <message>
         <source>Việc cần làm ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>To do ({n})</translation>
     </message>
     <message>
         <source>{n} việc, trong đó {k} việc quá hạn.</source>

@@ -72,6 +72,17 @@ def thousands(number: int) -> str:
     return count_text(number)
 
 
+def _index_of(combo: QComboBox, value: object) -> int:
+    """The row whose data equals `value` (tuples compared as tuples), or -1."""
+    for row in range(combo.count()):
+        data = combo.itemData(row)
+        if isinstance(data, list | tuple):
+            data = tuple(data)
+        if data == value:
+            return row
+    return -1
+
+
 def _keys(value: object) -> list[str]:
     """A comma-separated settings value as a list (INI files may give str or list)."""
     if isinstance(value, list | tuple):
@@ -98,9 +109,15 @@ class MembersPage(QWidget):
         self._stale = True
         self._choices_loaded = False
         self._restoring = False
+        #: Conditions of a list opened from elsewhere (an overview chart's bar) that the
+        #: filter bar's boxes cannot show; kept, with their caption, until cleared.
+        self._extra: MemberFilter | None = None
+        #: An ethnicity asked for before the box's choices arrived.
+        self._pending_ethnicity: str | None = None
         self.model = MemberTableModel(ctx, self)
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_filter_bar())
+        layout.addLayout(self._build_extra_bar())
         self.table = self._build_table()
         layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()
@@ -244,23 +261,92 @@ class MembersPage(QWidget):
         )
         return table
 
+    def _build_extra_bar(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.extra_label = QLabel()
+        self.extra_label.setWordWrap(True)
+        self.extra_clear = QPushButton(self.tr("Bỏ lọc này"))
+        self.extra_clear.setToolTip(self.tr("Bỏ điều kiện lọc đến từ biểu đồ ở trang Tổng quan"))
+        self.extra_clear.clicked.connect(lambda _checked=False: self.clear_extra_filter())
+        row.addWidget(self.extra_label, 1)
+        row.addWidget(self.extra_clear)
+        self.extra_label.hide()
+        self.extra_clear.hide()
+        return row
+
     # --- filters -------------------------------------------------------------------------
 
     def current_filter(self) -> MemberFilter:
         """The filter the bar and the organization tree describe."""
         age = self.age_filter.currentData()
         statuses = self.status_filter.currentData()
+        extra = self._extra or MemberFilter()
         return MemberFilter(
             organization_id=self._organization_id,
             statuses=tuple(statuses) if statuses else None,
             sex=self.sex_filter.currentData(),
             age_band=AgeBand(age) if age else None,
-            ethnicity_code=self.ethnicity_filter.currentData(),
+            ethnicity_code=self.ethnicity_filter.currentData() or self._pending_ethnicity,
             theory_code=self.theory_filter.currentData(),
             due_soon=self.due_soon.isChecked(),
             text=self.text_filter.text().strip(),
             today=self.today or date.today(),
+            ethnicity_excluded=extra.ethnicity_excluded,
+            ceremony_from=extra.ceremony_from,
+            ceremony_to=extra.ceremony_to,
         )
+
+    def show_list(self, filters: MemberFilter, caption: str = "") -> None:
+        """List what another part of the window asks for (an overview chart's bar).
+
+        The organization, status, sex, age band and ethnicity go into the filter bar's
+        boxes; the text, theory and "due soon" filters are cleared; what the boxes cannot
+        show (all ethnicities but some, an admission month) stays above the table with
+        `caption` until «Bỏ lọc này».
+        """
+        self._organization_id = filters.organization_id
+        boxes = (
+            (self.status_filter, filters.statuses),
+            (self.sex_filter, filters.sex),
+            (self.age_filter, filters.age_band.value if filters.age_band else None),
+            (self.theory_filter, None),
+        )
+        widgets = [box for box, _value in boxes] + [
+            self.ethnicity_filter,
+            self.due_soon,
+            self.text_filter,
+        ]
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            for box, value in boxes:
+                box.setCurrentIndex(max(_index_of(box, value), 0))
+            code = filters.ethnicity_code
+            found = _index_of(self.ethnicity_filter, code)
+            self.ethnicity_filter.setCurrentIndex(max(found, 0))
+            self._pending_ethnicity = code if code and found < 0 else None
+            self.due_soon.setChecked(False)
+            self.text_filter.clear()
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        extra = MemberFilter(
+            ethnicity_excluded=filters.ethnicity_excluded,
+            ceremony_from=filters.ceremony_from,
+            ceremony_to=filters.ceremony_to,
+        )
+        self._extra = extra if extra != MemberFilter() else None
+        self.extra_label.setText(self.tr("Danh sách từ biểu đồ: ") + caption)
+        self.extra_label.setVisible(bool(caption))
+        self.extra_clear.setVisible(self._extra is not None)
+        self.apply_filters()
+
+    def clear_extra_filter(self) -> None:
+        """Drop the conditions a chart added that the filter bar cannot show."""
+        self._extra = None
+        self.extra_label.hide()
+        self.extra_clear.hide()
+        self.apply_filters()
 
     def apply_filters(self) -> None:
         """Show the members matching the filter bar (on the worker)."""
@@ -316,6 +402,13 @@ class MembersPage(QWidget):
             for entry in choices.catalogues.get(catalogue, []):
                 combo.addItem(entry.name, entry.code)
             combo.blockSignals(False)
+        if self._pending_ethnicity is not None:
+            # Asked for before the choices came (`show_list`): the list already has it.
+            combo = self.ethnicity_filter
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(_index_of(combo, self._pending_ethnicity), 0))
+            combo.blockSignals(False)
+            self._pending_ethnicity = None
 
     def _show_count(self, count: int) -> None:
         self.count_label.setText(self.tr("{n} đảng viên").replace("{n}", thousands(count)))

@@ -1,16 +1,21 @@
-"""Tổng quan: counts by status and by grassroots organization, and "Việc cần làm".
+"""Tổng quan: counts by status and by grassroots organization, "Việc cần làm", charts.
 
 The to-do list shows every due and overdue item of the lifecycle areas, grouped by area
 (kết nạp, công nhận chính thức, chuyển sinh hoạt, đảng phí, huy hiệu, cán bộ…) and sorted
 by date inside each group; activating an item asks the main window to open its action.
+The «Biểu đồ» tab beside it draws the members of the organization chosen in the tree
+(or the whole office) by age, sex and ethnicity, and the year's admissions against the
+target; it is read only while it is on screen, and a click on a bar asks the main window
+to open the register filtered to that bar.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -18,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -26,9 +32,11 @@ from PySide6.QtWidgets import (
 from partydesk.codes import MemberStatus
 from partydesk.services.due import DUE_GROUPS
 from partydesk.services.overview import DueItem, OrganizationCount, Overview, overview
+from partydesk.services.overview_charts import OverviewCharts, overview_charts
 from partydesk.ui.code_labels import count_text, days_left_text, due_group_label, status_label
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.models.rows import RowsModel
+from partydesk.ui.pages.overview_charts import ChartsPanel
 from partydesk.ui.widgets.tables import read_only_table
 
 #: The role under which a row of the to-do tree keeps its DueItem.
@@ -47,12 +55,19 @@ class OverviewPage(QWidget):
     #: Due counts per group ({group: (items, overdue)}) after each refresh, for the
     #: navigation's badges.
     due_counts_changed = Signal(object)
+    #: A chart's bar was clicked: (MemberFilter, caption) of the list behind it.
+    list_requested = Signal(object, str)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.data: Overview | None = None
         self.due_counts: dict[str, tuple[int, int]] = {}
+        #: The day the charts count ages and the year on (None: the real today; tests fix it).
+        self.today: date | None = None
+        self._organization_id: int | None = None
+        self._charts_stale = True
+        self._charts_generation = 0
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         self.status_box = QGroupBox(self.tr("Đảng viên theo trạng thái"))
@@ -76,7 +91,7 @@ class OverviewPage(QWidget):
         org_layout.addWidget(self.org_table)
         left.addWidget(org_box, 1)
         layout.addLayout(left, 2)
-        due_box = QGroupBox(self.tr("Việc cần làm"))
+        due_box = QWidget()
         due_layout = QVBoxLayout(due_box)
         self.due_model = QStandardItemModel(0, 5, self)
         # Date first, so what falls due first reads first; a group's heading spans the row.
@@ -100,13 +115,78 @@ class OverviewPage(QWidget):
         due_layout.addWidget(self.due_tree)
         self.due_label = QLabel()
         due_layout.addWidget(self.due_label)
-        layout.addWidget(due_box, 3)
+        self.charts = ChartsPanel(ctx.language)
+        self.charts.list_requested.connect(self.list_requested)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(due_box, self.tr("Việc cần làm"))
+        self.tabs.addTab(self.charts, self.tr("Biểu đồ"))
+        if str(ctx.settings.value("overview/tab", "due")) == "charts":
+            self.tabs.setCurrentWidget(self.charts)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        layout.addWidget(self.tabs, 3)
         ctx.bus.changed.connect(lambda _registers: self.refresh())
         self.refresh()
 
     def refresh(self) -> None:
-        """Reload the figures on the worker."""
+        """Reload the figures on the worker (the charts only if they are on screen)."""
         self.ctx.run(lambda: overview(self.ctx.db), self._show, self._failed)
+        self._charts_stale = True
+        self._load_charts_if_shown()
+
+    # --- charts ------------------------------------------------------------------------------
+
+    def set_organization(self, org_id: int | None) -> None:
+        """Draw the charts for an organization's subtree (None: the whole office)."""
+        if org_id == self._organization_id and not self._charts_stale:
+            return
+        self._organization_id = org_id
+        self._charts_stale = True
+        self._load_charts_if_shown()
+
+    def show_charts(self) -> None:
+        """Bring the «Biểu đồ» tab to the front (it loads if needed)."""
+        self.tabs.setCurrentWidget(self.charts)
+        self._load_charts_if_shown()
+
+    def charts_shown(self) -> bool:
+        """Whether the charts are on screen (else they wait until they are)."""
+        return self.isVisible() and self.tabs.currentWidget() is self.charts
+
+    def _tab_changed(self, _index: int) -> None:
+        shown = self.tabs.currentWidget() is self.charts
+        self.ctx.settings.setValue("overview/tab", "charts" if shown else "due")
+        self._load_charts_if_shown()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Charts that changed while hidden are read now."""
+        super().showEvent(event)
+        self._load_charts_if_shown()
+
+    def _load_charts_if_shown(self) -> None:
+        if not self._charts_stale or not self.charts_shown():
+            return
+        self._charts_stale = False
+        self._charts_generation += 1
+        generation = self._charts_generation
+        db, org_id, today = self.ctx.db, self._organization_id, self.today
+        if self.charts.data is None:
+            self.charts.set_loading(self.tr("Đang tải biểu đồ…"))
+        self.ctx.run(
+            lambda: overview_charts(db, org_id, today),
+            lambda data: self._show_charts(generation, data),
+            lambda error: self._charts_failed(generation, error),
+        )
+
+    def _show_charts(self, generation: int, data: OverviewCharts) -> None:
+        if generation != self._charts_generation:
+            return  # an older request (the scope changed or the register did)
+        self.charts.set_data(data)
+
+    def _charts_failed(self, generation: int, error: BaseException) -> None:
+        if generation == self._charts_generation:
+            self.charts.set_loading(
+                self.tr("Không tải được biểu đồ: ") + error_text(error, self.ctx.language)
+            )
 
     def due_items(self) -> list[DueItem]:
         """The items listed, in display order (group by group)."""
@@ -138,6 +218,9 @@ class OverviewPage(QWidget):
         self.org_model.set_rows(data.by_grassroots)
         self._fill_due(data.due)
         overdue = sum(1 for item in data.due if item.overdue)
+        self.tabs.setTabText(
+            0, self.tr("Việc cần làm ({n})").replace("{n}", count_text(len(data.due)))
+        )
         self.due_label.setText(
             self.tr("{n} việc, trong đó {k} việc quá hạn.")
             .replace("{n}", count_text(len(data.due)))
