@@ -62,9 +62,9 @@ def test_wizard_goes_from_file_to_import(
     assert [r[13] for r in sheet.iter_rows(min_row=3, values_only=True)] == sorted(REFUSED)
     dialog.go_next()
     assert dialog.step() == IMPORT, dialog.error
-    assert dialog.result is not None
-    assert dialog.result.added == 4
-    assert "Đã thêm 4 đảng viên. 11 dòng không nhập được." in dialog.result_label.text()
+    assert dialog.imported is not None
+    assert dialog.imported.added == 4
+    assert "Đã thêm 4 đảng viên. 11 dòng không nhập được." in dialog.imported_label.text()
     assert frozenset({"member"}) in announced
     assert dialog.final_errors_button.isVisibleTo(dialog)
     with ui_ctx.db.reader() as session:
@@ -88,7 +88,7 @@ def test_stopped_import_changes_nothing(
     dialog.go_next()
     assert dialog.error == "Đã dừng: cơ sở dữ liệu không thay đổi."
     assert dialog.step() == PREVIEW
-    assert dialog.result is None
+    assert dialog.imported is None
     assert snapshot(ui_ctx.db.path) == before  # type: ignore[arg-type]
 
 

@@ -340,7 +340,8 @@ def _is_footer(cells: Sequence[Any]) -> bool:
     folded = fold(first)
     if _DATE_LINE.search(folded):
         return True
-    filled = sum(1 for v in cells if v is not None and (not isinstance(v, str) or v.strip()))
+    if not folded.startswith(_FOOTER_PREFIXES):
+        return False  # most rows: one C-level test
     for prefix in _FOOTER_PREFIXES:
         if not folded.startswith(prefix):
             continue
@@ -348,6 +349,9 @@ def _is_footer(cells: Sequence[Any]) -> bool:
         if not rest or (not rest[0].isalpha() and rest[0] != " "):
             return True
         if rest[0] == " " or prefix.endswith((" ", ".", ":", "/")):
+            filled = sum(
+                1 for v in cells if v is not None and (not isinstance(v, str) or v.strip())
+            )
             return filled <= _FOOTER_MAX_CELLS
     return False
 

@@ -71,7 +71,7 @@ class ExcelImportDialog(QDialog):
         self.running = False
         self.guess: HeaderGuess | None = None
         self.preview: ImportPreview | None = None
-        self.result: ImportResult | None = None
+        self.imported: ImportResult | None = None
         #: The sentence shown for the last failure (empty when none).
         self.error = ""
         self.combos: list[QComboBox] = []
@@ -233,7 +233,7 @@ class ExcelImportDialog(QDialog):
         self.next_button.setVisible(step != IMPORT)
         has_refused = self.preview is not None and self.preview.refused > 0
         self.errors_button.setEnabled(not busy and has_refused)
-        self.final_errors_button.setVisible(has_refused and self.result is not None)
+        self.final_errors_button.setVisible(has_refused and self.imported is not None)
 
     def go_next(self) -> None:
         """Move on: read the header, then preview, then import."""
@@ -327,13 +327,14 @@ class ExcelImportDialog(QDialog):
     def _fill_columns(self, guess: HeaderGuess) -> None:
         while self.columns_grid.count():
             item = self.columns_grid.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.combos = []
         for col, title in enumerate((self.tr("Cột trong tệp"), self.tr("Trường"), self.tr("Mẫu"))):
-            label = QLabel(title)
-            label.setStyleSheet("font-weight: bold;")
-            self.columns_grid.addWidget(label, 0, col)
+            heading = QLabel(title)
+            heading.setStyleSheet("font-weight: bold;")
+            self.columns_grid.addWidget(heading, 0, col)
         for index, header in enumerate(guess.headers):
             self.columns_grid.addWidget(QLabel(header or self.tr("(không tiêu đề)")), index + 1, 0)
             combo = QComboBox()
@@ -464,7 +465,7 @@ class ExcelImportDialog(QDialog):
         self._start(lambda progress: excel_import.apply_import(db, preview, progress), self._done)
 
     def _done(self, result: ImportResult) -> None:
-        self.result = result
+        self.imported = result
         self.result_label.setText(
             self.tr("Đã thêm {added} đảng viên. {refused} dòng không nhập được.")
             .replace("{added}", count_text(result.added))
