@@ -64,7 +64,7 @@ def test_wizard_goes_from_file_to_import(
     assert dialog.step() == IMPORT, dialog.error
     assert dialog.imported is not None
     assert dialog.imported.added == 4
-    assert "Đã thêm 4 đảng viên. 11 dòng không nhập được." in dialog.imported_label.text()
+    assert "Đã thêm 4 đảng viên. 11 dòng không nhập được." in dialog.result_label.text()
     assert frozenset({"member"}) in announced
     assert dialog.final_errors_button.isVisibleTo(dialog)
     with ui_ctx.db.reader() as session:
