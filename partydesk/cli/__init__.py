@@ -30,6 +30,7 @@ _EXTENSIONS: tuple[str, ...] = (
     "rules",
     "printing",
     "excel_export",
+    "reports",
     "excel_import",
 )
 

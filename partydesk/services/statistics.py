@@ -1,0 +1,788 @@
+"""Periodic statistics as of any date (domain.md §6), computed from the event history.
+
+`compute_statistics(db, StatisticsRequest(as_of=D))` answers for the period [start, D]
+(start defaults to 1 January of D's year: 30/6 gives the half year, 31/12 the year):
+
+- organizations existing on D (founded on or before D, not dissolved by D) by kind and
+  by type (loại hình) of the grassroots organizations;
+- members on D (see `statistics_queries`: the event history and the dated memberships,
+  never the cached status) by sex, age band (full years on D), ethnicity, religion,
+  general education, qualification, political theory and occupation. Biography fields
+  are not dated: a composition uses the record's values as they stand;
+- in the period: admissions (counted on the **ceremony** date, the day the person enters
+  the member count and probation starts; the decisions signed in the period are given
+  apart) against the year's target (rule `report.admission_target`), recognitions,
+  transfers, leavers by kind, deaths, badges, the ratings of the year;
+- the balance of every report row (a grassroots organization, as the tree stood on D) and
+  of the total: opening (members on start − 1) + in − out = closing (members on D).
+  Opening and closing come from SQL, the movements from a member-by-member replay
+  (`statistics_flows`); any row where they disagree is returned in `mismatches`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from partydesk.catalogue_files import read_catalogue
+from partydesk.codes import EventKind, OrgKind
+from partydesk.db.engine import Database
+from partydesk.db.models import Office, Organization, OrganizationParent
+from partydesk.errors import PartydeskError
+from partydesk.rules import RuleMissing
+from partydesk.services import statistics_queries as q
+from partydesk.services.catalogues import list_catalogue
+from partydesk.services.member_queries import AgeBand
+from partydesk.services.rule_table import load_rule_table
+from partydesk.services.statistics_flows import IN_FLOWS, OUT_FLOWS, Flow, Movement, replay
+
+#: Occupations that make an admitted person a "student" / a private-enterprise worker.
+STUDENT_OCCUPATIONS = ("hoc_sinh_sinh_vien",)
+PRIVATE_ENTERPRISE_OCCUPATIONS = ("lao_dong_dn_ngoai_nn", "chu_doanh_nghiep")
+#: Grassroots types whose members work in a private (non-state) enterprise.
+PRIVATE_ENTERPRISE_TYPES = ("dn_ngoai_nha_nuoc", "dn_von_nuoc_ngoai")
+KINH = "01"
+OTHER_ETHNICITY = "99"
+YOUNG_MAX_AGE = 30
+BADGE_YEARS = (30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90)
+_SCHOOL_LEVELS = (
+    ("thpt", "Trung học phổ thông"),
+    ("thcs", "Trung học cơ sở"),
+    ("tieu_hoc", "Tiểu học"),
+)
+UNKNOWN = ""  # the code of "not recorded" in a breakdown
+
+
+@dataclass(frozen=True)
+class StatisticsRequest:
+    """What to count: as of `as_of`, over [start, as_of], in an organization's subtree."""
+
+    as_of: date
+    start: date | None = None
+    organization_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Count:
+    """One line of a breakdown."""
+
+    code: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """A figure split by a catalogue (every entry listed, zero included)."""
+
+    key: str
+    title: str
+    items: tuple[Count, ...]
+
+    @property
+    def total(self) -> int:
+        """The sum of the lines."""
+        return sum(item.count for item in self.items)
+
+    def count(self, code: str) -> int:
+        """The count of one code (0 when absent)."""
+        return next((item.count for item in self.items if item.code == code), 0)
+
+
+@dataclass(frozen=True)
+class RowBalance:
+    """Opening + in − out = closing of one report row (or of the total)."""
+
+    organization_id: int | None
+    code: str
+    name: str
+    opening: int
+    flows: Mapping[str, int]
+    closing: int
+
+    def flow(self, flow: Flow) -> int:
+        """The count of one movement kind."""
+        return self.flows.get(flow.value, 0)
+
+    @property
+    def total_in(self) -> int:
+        """Every movement in."""
+        return sum(self.flow(f) for f in IN_FLOWS)
+
+    @property
+    def total_out(self) -> int:
+        """Every movement out."""
+        return sum(self.flow(f) for f in OUT_FLOWS)
+
+    @property
+    def admitted(self) -> int:
+        """Admitted in the period (new and re-admitted)."""
+        return self.flow(Flow.ADMITTED) + self.flow(Flow.READMITTED)
+
+    @property
+    def expected(self) -> int:
+        """Opening + in − out: what the closing count must be."""
+        return self.opening + self.total_in - self.total_out
+
+    @property
+    def balanced(self) -> bool:
+        """True when the figures add up."""
+        return self.expected == self.closing
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """A report row whose opening + in − out is not its closing count."""
+
+    code: str
+    name: str
+    opening: int
+    total_in: int
+    total_out: int
+    closing: int
+
+    @property
+    def difference(self) -> int:
+        """Closing minus (opening + in − out)."""
+        return self.closing - (self.opening + self.total_in - self.total_out)
+
+    def message(self) -> str:
+        """One Vietnamese line naming the row and the numbers."""
+        return (
+            f"{self.code} {self.name}: đầu kỳ {self.opening} + tăng {self.total_in}"
+            f" − giảm {self.total_out} = {self.opening + self.total_in - self.total_out},"
+            f" cuối kỳ {self.closing} (lệch {self.difference:+d})"
+        )
+
+
+@dataclass(frozen=True)
+class Admissions:
+    """The admissions of the period against the year's target."""
+
+    admitted: int
+    readmitted: int
+    decisions: int
+    target: int | None
+    women: int
+    minorities: int
+    young: int
+    students: int
+    private_enterprise: int
+
+    @property
+    def total(self) -> int:
+        """Admitted and re-admitted."""
+        return self.admitted + self.readmitted
+
+    @property
+    def percent(self) -> float | None:
+        """Percentage of the target reached (None without a target)."""
+        if not self.target:
+            return None
+        return round(100.0 * self.total / self.target, 1)
+
+
+@dataclass(frozen=True)
+class Statistics:
+    """The whole report, plain data (see the module docstring)."""
+
+    office_name: str
+    superior_name: str
+    place_name: str
+    number_symbol: str
+    scope_name: str
+    whole_office: bool
+    as_of: date
+    period_start: date
+    organizations_by_kind: Breakdown
+    organizations_by_type: Breakdown
+    members: Breakdown  # the headline counts: total, women, minorities, young
+    compositions: tuple[Breakdown, ...]
+    admissions: Admissions
+    period: Breakdown  # recognitions, transfers, leavers, deaths…
+    badges: Breakdown
+    rating_year: int
+    ratings: Breakdown
+    rows: tuple[RowBalance, ...]
+    total: RowBalance
+    mismatches: tuple[Mismatch, ...] = field(default=())
+
+    @property
+    def balanced(self) -> bool:
+        """True when every row and the total add up."""
+        return not self.mismatches
+
+    def composition(self, key: str) -> Breakdown:
+        """One composition by its key (sex, age, ethnicity…)."""
+        for item in self.compositions:
+            if item.key == key:
+                return item
+        raise KeyError(key)
+
+
+def default_start(as_of: date) -> date:
+    """The period's first day by default: 1 January of the report date's year."""
+    return date(as_of.year, 1, 1)
+
+
+def rating_year(as_of: date) -> int:
+    """The rating year shown: the year itself on 31/12, else the previous year."""
+    return as_of.year if (as_of.month, as_of.day) == (12, 31) else as_of.year - 1
+
+
+def full_years(birth: date, on: date) -> int:
+    """Age in full years on `on`."""
+    return (on.year - birth.year) - ((on.month, on.day) < (birth.month, birth.day))
+
+
+def age_band(age: int) -> AgeBand:
+    """The report's age band of an age in full years."""
+    for band in AgeBand:
+        low, high = band.ages
+        if (low is None or age >= low) and (high is None or age <= high):
+            return band
+    return AgeBand.OVER_60
+
+
+# --- the organization tree on a date -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Org:
+    id: int
+    code: str
+    name: str
+    kind: str
+    type_code: str | None
+    sort_order: int
+    founded_on: date | None
+    dissolved_on: date | None
+
+
+class _Tree:
+    """The organizations and their parents as they stood on a date."""
+
+    def __init__(self, session: Session, on: date) -> None:
+        self.on = on
+        self.orgs = {
+            row.id: _Org(
+                row.id,
+                row.code,
+                row.name,
+                row.kind,
+                row.type_code,
+                row.sort_order,
+                row.founded_on,
+                row.dissolved_on,
+            )
+            for row in session.execute(
+                select(
+                    Organization.id,
+                    Organization.code,
+                    Organization.name,
+                    Organization.kind,
+                    Organization.type_code,
+                    Organization.sort_order,
+                    Organization.founded_on,
+                    Organization.dissolved_on,
+                ).where(Organization.deleted_at.is_(None))
+            )
+        }
+        self.parent: dict[int, int | None] = {}
+        for org_id, parent_id in session.execute(
+            select(OrganizationParent.organization_id, OrganizationParent.parent_id).where(
+                OrganizationParent.deleted_at.is_(None),
+                OrganizationParent.valid_from <= on,
+                (OrganizationParent.valid_to.is_(None)) | (OrganizationParent.valid_to > on),
+            )
+        ):
+            self.parent[org_id] = parent_id
+
+    def exists(self, org_id: int) -> bool:
+        org = self.orgs.get(org_id)
+        if org is None or org_id not in self.parent:
+            return False
+        if org.founded_on is not None and org.founded_on > self.on:
+            return False
+        return org.dissolved_on is None or org.dissolved_on > self.on
+
+    def chain(self, org_id: int) -> list[int]:
+        """`org_id` and its ancestors on the date, nearest first."""
+        chain: list[int] = []
+        current: int | None = org_id
+        while current is not None and current not in chain:
+            chain.append(current)
+            current = self.parent.get(current)
+        return chain
+
+    def in_scope(self, org_id: int, root: int) -> bool:
+        return root in self.chain(org_id)
+
+    def row_of(self, org_id: int | None, root: int) -> int | None:
+        """The report row of an organization: its nearest grassroots ancestor in scope."""
+        if org_id is None:
+            return None
+        chain = self.chain(org_id)
+        if root not in chain:
+            return None
+        for node in chain[: chain.index(root) + 1]:
+            org = self.orgs.get(node)
+            if org is not None and _is_grassroots(org.kind):
+                return node
+        return org_id
+
+    def sort_key(self, org_id: int) -> tuple[int, str]:
+        org = self.orgs.get(org_id)
+        return (org.sort_order, org.code) if org else (0, "")
+
+
+def _holds_members(kind: str) -> bool:
+    try:
+        return OrgKind(kind).holds_members
+    except ValueError:
+        return False
+
+
+def _is_grassroots(kind: str) -> bool:
+    try:
+        return OrgKind(kind).is_grassroots
+    except ValueError:
+        return False
+
+
+# --- the computation ----------------------------------------------------------------------
+
+
+def compute_statistics(db: Database, request: StatisticsRequest) -> Statistics:
+    """The statistics of `request` (see the module docstring).
+
+    Errors: `office.missing`; `organization.not_found` (scope); `date.order` when the
+    period starts after its last day.
+    """
+    as_of = request.as_of
+    start = request.start or default_start(as_of)
+    if start > as_of:
+        raise PartydeskError(
+            "date.order",
+            later="Ngày báo cáo",
+            later_value=as_of.strftime("%d/%m/%Y"),
+            earlier="Ngày đầu kỳ",
+            earlier_value=start.strftime("%d/%m/%Y"),
+        )
+    opening_day = start - timedelta(days=1)
+    with db.reader() as session:
+        office = session.scalars(select(Office)).first()
+        if office is None:
+            raise PartydeskError("office.missing")
+        tree = _Tree(session, as_of)
+        root = request.organization_id or office.organization_id
+        if root is None or root not in tree.orgs:
+            raise PartydeskError("organization.not_found", ref=request.organization_id)
+        whole = root == office.organization_id
+        holding = [o for o in tree.orgs if tree.in_scope(o, root)]
+        cache: dict[int | None, int | None] = {}
+
+        def row_of(org_id: int | None) -> int | None:
+            if org_id not in cache:
+                cache[org_id] = tree.row_of(org_id, root)
+            return cache[org_id]
+
+        codes = _codes(session)
+        try:
+            q.build_state(session, opening_day, as_of)
+            q.build_places(session, opening_day, as_of, codes)
+            by_org_opening, by_org_closing = q.counts_by_organization(session)
+            keys = q.composition_keys(session, None if whole else holding)
+        finally:
+            q.drop_temporary(session)
+        opening = _by_row(by_org_opening, row_of)
+        closing = _by_row(by_org_closing, row_of)
+        compositions = _compositions(session, keys, codes)
+        changed = q.changed_members(session, start, as_of)
+        movements = replay(q.history_of(session, changed, as_of), start, as_of, row_of)
+        rows, total, mismatches = _balances(tree, root, opening, closing, movements)
+        admissions = _admissions(session, tree, movements, start, as_of, whole)
+        period = _period(session, tree, row_of, movements, start, as_of)
+        badges = _badges(session, row_of, start, as_of)
+        year = rating_year(as_of)
+        ratings = _ratings(session, row_of, year)
+        by_kind, by_type = _organizations(session, tree, root)
+        members = Breakdown(
+            "members",
+            "Đảng viên",
+            (
+                Count("total", "Tổng số đảng viên", total.closing),
+                Count("women", "Đảng viên nữ", compositions[0].count("nữ")),
+                Count("minorities", "Đảng viên dân tộc thiểu số", _minorities(compositions)),
+                Count(
+                    "young",
+                    f"Đảng viên từ {YOUNG_MAX_AGE} tuổi trở xuống",
+                    compositions[1].count(AgeBand.UP_TO_30.value),
+                ),
+            ),
+        )
+        root_org = tree.orgs[root]
+        return Statistics(
+            office_name=office.name,
+            superior_name=office.superior_name,
+            place_name=office.place_name,
+            number_symbol=office.number_symbol,
+            scope_name=root_org.name,
+            whole_office=whole,
+            as_of=as_of,
+            period_start=start,
+            organizations_by_kind=by_kind,
+            organizations_by_type=by_type,
+            members=members,
+            compositions=compositions,
+            admissions=admissions,
+            period=period,
+            badges=badges,
+            rating_year=year,
+            ratings=ratings,
+            rows=rows,
+            total=total,
+            mismatches=mismatches,
+        )
+
+
+def _by_row(counts: Mapping[int, int], row_of: Callable[[int | None], int | None]) -> Counter[int]:
+    result: Counter[int] = Counter()
+    for org, count in counts.items():
+        row = row_of(org)
+        if row is not None:
+            result[row] += count
+    return result
+
+
+def _catalogue_breakdown(
+    session: Session,
+    key: str,
+    title: str,
+    catalogue: str,
+    counts: Mapping[str | None, int],
+    *,
+    unknown_label: str = "Chưa ghi",
+    fold_unknown_into: str | None = None,
+) -> Breakdown:
+    entries = list_catalogue(session, catalogue)
+    known = {entry.code for entry in entries}
+    extra = sum(n for code, n in counts.items() if code not in known)
+    items = [Count(e.code, e.name, counts.get(e.code, 0)) for e in entries]
+    if fold_unknown_into is not None:
+        items = [
+            Count(c.code, c.label, c.count + (extra if c.code == fold_unknown_into else 0))
+            for c in items
+        ]
+    elif extra:
+        items.append(Count(UNKNOWN, unknown_label, extra))
+    return Breakdown(key, title, tuple(items))
+
+
+def _codes(session: Session) -> list[q.Codes]:
+    """The codes each composition column is read against (catalogue order)."""
+    return [
+        q.Codes("sex", ("nam", "nữ")),
+        *(
+            q.Codes(column, tuple(entry.code for entry in list_catalogue(session, catalogue)))
+            for column, catalogue in _COLUMN_CATALOGUES
+        ),
+    ]
+
+
+_COLUMN_CATALOGUES = (
+    ("ethnicity_code", "ethnicity"),
+    ("religion_code", "religion"),
+    ("general_education", "general_education"),
+    ("qualification_code", "qualification"),
+    ("theory_code", "theory"),
+    ("occupation_code", "occupation"),
+)
+
+
+def _compositions(
+    session: Session, keys: Mapping[int, int], codes: Sequence[q.Codes]
+) -> tuple[Breakdown, ...]:
+    bands: Counter[int] = Counter()
+    columns: list[Counter[str | None]] = [Counter() for _ in codes]
+    for key, count in keys.items():
+        band, values = q.decode_key(key, codes)
+        bands[band] += count
+        for counter, value in zip(columns, values, strict=True):
+            counter[value] += count
+    sex, ethnicity, religion, education_codes, qualification, theory, occupation = columns
+    education: Counter[str] = Counter()
+    level_of = {
+        item.code: str(item.extra.get("school_level", ""))
+        for item in read_catalogue("general_education").items
+    }
+    for code, count in education_codes.items():
+        education[level_of.get(code or "", UNKNOWN)] += count
+    education_items = [Count(c, label, education.get(c, 0)) for c, label in _SCHOOL_LEVELS]
+    if education.get(UNKNOWN):
+        education_items.append(Count(UNKNOWN, "Chưa ghi", education[UNKNOWN]))
+    bands_list = list(AgeBand)
+    return (
+        Breakdown(
+            "sex",
+            "Giới tính",
+            (Count("nam", "Nam", sex.get("nam", 0)), Count("nữ", "Nữ", sex.get("nữ", 0))),
+        ),
+        Breakdown(
+            "age",
+            "Độ tuổi",
+            tuple(Count(b.value, b.label, bands[i]) for i, b in enumerate(bands_list)),
+        ),
+        _catalogue_breakdown(
+            session,
+            "ethnicity",
+            "Dân tộc",
+            "ethnicity",
+            ethnicity,
+            fold_unknown_into=OTHER_ETHNICITY,
+        ),
+        _catalogue_breakdown(session, "religion", "Tôn giáo", "religion", religion),
+        Breakdown("education", "Giáo dục phổ thông", tuple(education_items)),
+        _catalogue_breakdown(
+            session,
+            "qualification",
+            "Trình độ chuyên môn",
+            "qualification",
+            qualification,
+            unknown_label="Chưa qua đào tạo / chưa ghi",
+        ),
+        _catalogue_breakdown(
+            session,
+            "theory",
+            "Lý luận chính trị",
+            "theory",
+            theory,
+            unknown_label="Chưa qua đào tạo / chưa ghi",
+        ),
+        _catalogue_breakdown(session, "occupation", "Nghề nghiệp", "occupation", occupation),
+    )
+
+
+def _minorities(compositions: Sequence[Breakdown]) -> int:
+    ethnicity = compositions[2]
+    return ethnicity.total - ethnicity.count(KINH)
+
+
+def _balances(
+    tree: _Tree,
+    root: int,
+    opening: Counter[int],
+    closing: Counter[int],
+    movements: Sequence[Movement],
+) -> tuple[tuple[RowBalance, ...], RowBalance, tuple[Mismatch, ...]]:
+    flows: dict[int, Counter[str]] = {}
+    for movement in movements:
+        flows.setdefault(movement.row, Counter())[movement.flow.value] += 1
+    candidates = set(opening) | set(closing) | set(flows)
+    for org_id in tree.orgs:
+        org = tree.orgs[org_id]
+        if (
+            org_id != root
+            and tree.exists(org_id)
+            and tree.row_of(org_id, root) == org_id
+            and (_is_grassroots(org.kind) or _holds_members(org.kind))
+        ):
+            candidates.add(org_id)
+    rows: list[RowBalance] = []
+    for row in sorted(candidates, key=tree.sort_key):
+        org = tree.orgs[row]
+        rows.append(
+            RowBalance(
+                row, org.code, org.name, opening[row], dict(flows.get(row, {})), closing[row]
+            )
+        )
+    total_flows: Counter[str] = Counter()
+    for movement in movements:
+        # Moves between two rows of the report cancel out in the total.
+        total_flows[movement.flow.value] += 1
+    moved = min(total_flows[Flow.MOVED_IN.value], total_flows[Flow.MOVED_OUT.value])
+    total_flows[Flow.MOVED_IN.value] -= moved
+    total_flows[Flow.MOVED_OUT.value] -= moved
+    root_org = tree.orgs[root]
+    total = RowBalance(
+        None,
+        root_org.code,
+        "Tổng cộng",
+        sum(opening.values()),
+        {k: v for k, v in total_flows.items() if v},
+        sum(closing.values()),
+    )
+    mismatches = tuple(
+        Mismatch(r.code, r.name, r.opening, r.total_in, r.total_out, r.closing)
+        for r in (*rows, total)
+        if not r.balanced
+    )
+    return tuple(rows), total, mismatches
+
+
+def _admissions(
+    session: Session,
+    tree: _Tree,
+    movements: Sequence[Movement],
+    start: date,
+    as_of: date,
+    whole: bool,
+) -> Admissions:
+    admitted = [m for m in movements if m.flow in (Flow.ADMITTED, Flow.READMITTED)]
+    facts = q.person_facts(session, sorted({m.member_id for m in admitted}))
+    women = minorities = young = students = private = 0
+    for movement in admitted:
+        person = facts.get(movement.member_id)
+        if person is None:
+            continue
+        women += person.sex == "nữ"
+        minorities += person.ethnicity_code != KINH
+        young += full_years(person.birth_date, movement.on_date) <= YOUNG_MAX_AGE
+        students += person.occupation_code in STUDENT_OCCUPATIONS
+        org = tree.orgs.get(movement.row)
+        private += person.occupation_code in PRIVATE_ENTERPRISE_OCCUPATIONS or (
+            org is not None and org.type_code in PRIVATE_ENTERPRISE_TYPES
+        )
+    target: int | None = None
+    if whole:
+        try:
+            value = load_rule_table(session).value(
+                "report.admission_target", date(as_of.year, 12, 31)
+            )
+        except RuleMissing:  # a year before the rule table begins: no target
+            value = 0
+        target = int(value) if value else None
+    decisions = len(q.admission_decisions(session, start, as_of)) if whole else 0
+    return Admissions(
+        admitted=sum(1 for m in admitted if m.flow is Flow.ADMITTED),
+        readmitted=sum(1 for m in admitted if m.flow is Flow.READMITTED),
+        decisions=decisions,
+        target=target,
+        women=women,
+        minorities=minorities,
+        young=young,
+        students=students,
+        private_enterprise=private,
+    )
+
+
+def _placed_events(
+    session: Session,
+    row_of: Callable[[int | None], int | None],
+    kinds: Sequence[EventKind],
+    start: date,
+    as_of: date,
+) -> list[tuple[int, str, date, str]]:
+    """Events of the period whose member was placed in the scope that day."""
+    events = q.events_in_period(session, kinds, start, as_of)
+    placement = q.placement_on(session, [(m, d) for m, _k, d, _x in events])
+    return [e for e in events if row_of(placement.get((e[0], e[2]))) is not None]
+
+
+def _period(
+    session: Session,
+    tree: _Tree,
+    row_of: Callable[[int | None], int | None],
+    movements: Sequence[Movement],
+    start: date,
+    as_of: date,
+) -> Breakdown:
+    flows = Counter(m.flow for m in movements)
+    # Moves between two rows of the scope are internal; a move across its edge is not.
+    internal = min(flows[Flow.MOVED_IN], flows[Flow.MOVED_OUT])
+    placed = _placed_events(
+        session,
+        row_of,
+        (EventKind.RECOGNITION, EventKind.TEMPORARY_OUT, EventKind.TEMPORARY_RETURN),
+        start,
+        as_of,
+    )
+    kinds = Counter(kind for _m, kind, _d, _x in placed)
+    return Breakdown(
+        "period",
+        "Biến động trong kỳ",
+        (
+            Count("admitted", "Kết nạp mới", flows[Flow.ADMITTED]),
+            Count("readmitted", "Kết nạp lại", flows[Flow.READMITTED]),
+            Count("recognized", "Công nhận đảng viên chính thức", kinds[EventKind.RECOGNITION]),
+            Count("transferred_in", "Chuyển sinh hoạt chính thức đến", flows[Flow.TRANSFERRED_IN]),
+            Count("transferred_out", "Chuyển sinh hoạt chính thức đi", flows[Flow.TRANSFERRED_OUT]),
+            Count("temporary_out", "Chuyển sinh hoạt tạm thời đi", kinds[EventKind.TEMPORARY_OUT]),
+            Count(
+                "temporary_return",
+                "Trở về sau sinh hoạt tạm thời",
+                kinds[EventKind.TEMPORARY_RETURN],
+            ),
+            Count("moved", "Chuyển sinh hoạt nội bộ giữa các tổ chức cơ sở", internal),
+            Count("restored", "Phục hồi đảng tịch", flows[Flow.RESTORED]),
+            Count("expelled", "Khai trừ", flows[Flow.EXPELLED]),
+            Count("struck_off", "Xóa tên", flows[Flow.STRUCK_OFF]),
+            Count("asked_to_leave", "Xin ra khỏi Đảng", flows[Flow.ASKED_TO_LEAVE]),
+            Count(
+                "left",
+                "Cộng ra khỏi Đảng",
+                flows[Flow.EXPELLED] + flows[Flow.STRUCK_OFF] + flows[Flow.ASKED_TO_LEAVE],
+            ),
+            Count("died", "Từ trần", flows[Flow.DIED]),
+        ),
+    )
+
+
+def _badges(
+    session: Session, row_of: Callable[[int | None], int | None], start: date, as_of: date
+) -> Breakdown:
+    counts: Counter[str] = Counter()
+    for _m, _k, _d, details in _placed_events(session, row_of, (EventKind.BADGE,), start, as_of):
+        try:
+            years = int(json.loads(details).get("years", 0))
+        except (ValueError, TypeError, AttributeError):
+            years = 0
+        counts[str(years)] += 1
+    items = [
+        Count(str(y), f"Huy hiệu {y} năm tuổi Đảng", counts.get(str(y), 0)) for y in BADGE_YEARS
+    ]
+    other = sum(n for code, n in counts.items() if code not in {str(y) for y in BADGE_YEARS})
+    if other:
+        items.append(Count(UNKNOWN, "Huy hiệu khác", other))
+    return Breakdown("badges", "Huy hiệu Đảng đã trao", tuple(items))
+
+
+def _ratings(session: Session, row_of: Callable[[int | None], int | None], year: int) -> Breakdown:
+    counts: Counter[str | None] = Counter()
+    for _member, org, level in q.member_ratings(session, str(year)):
+        if row_of(org) is not None:
+            counts[level] += 1
+    return _catalogue_breakdown(
+        session, "ratings", f"Xếp loại chất lượng đảng viên năm {year}", "rating", counts
+    )
+
+
+def _organizations(session: Session, tree: _Tree, root: int) -> tuple[Breakdown, Breakdown]:
+    existing = [
+        tree.orgs[o] for o in tree.orgs if o != root and tree.exists(o) and tree.in_scope(o, root)
+    ]
+    kinds = Counter(org.kind for org in existing)
+    by_kind = tuple(
+        Count(kind.value, kind.label, kinds.get(kind.value, 0))
+        for kind in OrgKind
+        if kinds.get(kind.value) or kind in _REPORTED_KINDS
+    )
+    grassroots = Counter(org.type_code for org in existing if _is_grassroots(org.kind))
+    by_type = _catalogue_breakdown(
+        session, "org_type", "Tổ chức cơ sở đảng theo loại hình", "org_type", grassroots
+    )
+    return Breakdown("org_kind", "Tổ chức đảng theo cấp", by_kind), by_type
+
+
+_REPORTED_KINDS = (
+    OrgKind.GRASSROOTS_COMMITTEE,
+    OrgKind.GRASSROOTS_BRANCH,
+    OrgKind.PARTIAL_COMMITTEE,
+    OrgKind.BRANCH,
+)
