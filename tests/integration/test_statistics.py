@@ -165,7 +165,7 @@ def test_organizations_existing_on_the_date(demo: Database) -> None:
             )
         ).all()
     stats = compute_statistics(demo, StatisticsRequest(as_of=HALF_YEAR))
-    root = [o for o in orgs if o.parent_id is None][0]
+    root = next(o for o in orgs if o.parent_id is None)
     existing = [
         o for o in orgs if o.id != root.id and (o.founded_on is None or o.founded_on <= HALF_YEAR)
     ]
