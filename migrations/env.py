@@ -7,17 +7,11 @@ from sqlalchemy import create_engine
 
 from partydesk.db import models  # noqa: F401  (registers every table)
 from partydesk.db.base import Base
+from partydesk.db.migrate import include_object
 
 config = context.config
 target_metadata = Base.metadata
 
-# Tables SQLite's FTS5 creates for the search index: not models, managed by migrations.
-_FTS_PREFIX = "member_fts"
-
-
-def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
-    """Leave the FTS5 index and its shadow tables out of autogenerate comparisons."""
-    return not (type_ == "table" and name and name.startswith(_FTS_PREFIX))
 
 
 def run_migrations(connection) -> None:  # type: ignore[no-untyped-def]
@@ -38,5 +32,8 @@ if connection is not None:
     run_migrations(connection)
 else:
     engine = create_engine(config.get_main_option("sqlalchemy.url"))
-    with engine.begin() as conn:
-        run_migrations(conn)
+    try:
+        with engine.begin() as conn:
+            run_migrations(conn)
+    finally:
+        engine.dispose()

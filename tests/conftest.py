@@ -42,6 +42,14 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A migrated database with the test office and two branches, built once."""
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
     db = open_database(path, actor="test")
+    fill_template(db)
+    db.close()
+    # A closed WAL database is one file again.
+    return path
+
+
+def fill_template(db: Database) -> None:
+    """The test office and its organizations (tests/server builds the same on PostgreSQL)."""
     info = init_office(db, TEST_OFFICE)
     grassroots = create_organization(
         db,
@@ -70,9 +78,6 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
             name="Chi bộ thôn 1", kind="chi_bo_co_so", parent_id=info.organization_id, code="DR.02"
         ),
     )
-    db.close()
-    # A closed WAL database is one file again.
-    return path
 
 
 @pytest.fixture

@@ -568,9 +568,13 @@ def _create_search_index() -> None:
         for statement in _SQLITE_SEARCH:
             op.execute(statement)
     else:
-        # Server databases (the provincial hub) search folded names by prefix.
+        # Server databases (the provincial hub) search the same folded names with
+        # PostgreSQL's text search: partydesk/db/server_search.py builds the queries over
+        # exactly this expression (SEARCH_DOCUMENT), with FTS5's results.
         op.execute(
-            "CREATE INDEX ix_member_name_fold_pattern ON member (name_fold text_pattern_ops)"
+            "CREATE INDEX ix_member_name_search ON member USING gin ("
+            "to_tsvector('simple', regexp_replace(name_fold || ' ' || other_names_fold,"
+            " '[^a-z0-9]+', ' ', 'g')))"
         )
 
 
@@ -580,4 +584,4 @@ def _drop_search_index() -> None:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
         op.execute("DROP TABLE IF EXISTS member_fts")
     else:
-        op.execute("DROP INDEX IF EXISTS ix_member_name_fold_pattern")
+        op.execute("DROP INDEX IF EXISTS ix_member_name_search")

@@ -23,6 +23,21 @@ from partydesk.resources import migrations_dir
 log = logging.getLogger(__name__)
 
 
+# The search index is not a model: the tables SQLite's FTS5 creates (member_fts and its
+# shadow tables) and PostgreSQL's text-search index are made by migration 0001 alone.
+_FTS_PREFIX = "member_fts"
+_MIGRATION_ONLY_INDEXES = frozenset({"ix_member_name_search"})
+
+
+def include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    """Leave the search index out of autogenerate comparisons (Alembic's hook)."""
+    if type_ == "table" and name and name.startswith(_FTS_PREFIX):
+        return False
+    return not (type_ == "index" and name in _MIGRATION_ONLY_INDEXES)
+
+
 def alembic_config(url: str | None = None) -> Config:
     """An Alembic config pointing at the bundled `migrations/` folder."""
     config = Config()

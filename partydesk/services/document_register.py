@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from partydesk import catalogue_files
 from partydesk.db.engine import Database
 from partydesk.db.models import CatalogueItem, IssuedDocument, Member, Office
+from partydesk.db.portable import lock_for_writing
 from partydesk.errors import PartydeskError, ValidationError, add_messages
 from partydesk.rules import clean_text
 
@@ -129,7 +130,9 @@ def office_symbol(session: Session) -> str:
 
 def next_number(session: Session, issuer_symbol: str, doc_type: str, year: int) -> int:
     """The number the next document of this register will get (max + 1, voids included)."""
-    # Tombstoned rows count too: a number once written on paper is never reused.
+    # Tombstoned rows count too: a number once written on paper is never reused. On a
+    # server, other writers wait until this transaction ends, so max + 1 stays unique.
+    lock_for_writing(session, IssuedDocument.__table__)
     current = session.scalar(
         select(func.max(IssuedDocument.number)).where(
             IssuedDocument.issuer_symbol == issuer_symbol,

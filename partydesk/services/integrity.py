@@ -176,5 +176,8 @@ def _member_problems(
 
 def integrity_sql_ok(db: Database) -> bool:
     """A quick yes/no for start-up: SQLite's own quick check."""
+    if not db.is_sqlite:
+        # A PostgreSQL server checks its own pages (and has no quick_check).
+        return True
     with db.reader() as session:
         return session.execute(text("PRAGMA quick_check")).scalar() == "ok"

@@ -21,6 +21,7 @@ from partydesk.db.audit import audit_bulk
 from partydesk.db.base import new_uuid, utcnow
 from partydesk.db.engine import Database
 from partydesk.db.models import Member, MemberEvent, Membership, Organization
+from partydesk.db.portable import lock_for_writing, sync_id_sequence
 from partydesk.errors import PartydeskError, ValidationError
 from partydesk.rules import RuleTable
 from partydesk.services.catalogues import CatalogueCodes
@@ -191,8 +192,10 @@ def insert_members(
         # Index pages of a large write stay in memory instead of being re-read: SQLite's
         # 2 MiB default cache made the inserts a third slower at 500k members.
         session.connection().exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+    else:
+        lock_for_writing(session, Member.__table__)
     try:
-        return _insert_all(
+        result = _insert_all(
             session,
             action,
             rows,
@@ -205,6 +208,8 @@ def insert_members(
             (members, events, memberships),
             member_cols,
         )
+        sync_id_sequence(session, Member.__table__)
+        return result
     finally:
         if sqlite:
             session.connection().exec_driver_sql("PRAGMA cache_size = -2000")

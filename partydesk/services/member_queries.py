@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, aliased
 from partydesk.codes import EventKind, MemberStatus, OrgKind
 from partydesk.db.engine import Database
 from partydesk.db.models import CatalogueItem, Member, MemberEvent, Membership, Organization
+from partydesk.db.server_search import name_condition, name_query
 from partydesk.errors import PartydeskError
 from partydesk.rules import add_months, fold
 from partydesk.services.catalogues import CatalogueEntry, list_catalogue
@@ -296,14 +297,23 @@ def _search_names(session: Session, text: str, limit: int) -> list[int]:
             (query, limit * _SEARCH_POOL_FACTOR, limit),
         )
         return [row[0] for row in rows]
-    tokens = fold(text).split()
-    if not tokens:
+    # PostgreSQL (the hub): the same pool, taken in id order as FTS5 returns its rowids
+    # (tombstones included, as in the FTS table), so both engines show the same members.
+    name = name_query(text)
+    if name is None:
         return []
-    condition = and_(*(Member.name_fold.like(f"%{token}%") for token in tokens))
+    pool = (
+        select(Member.id)
+        .where(name_condition(name))
+        .order_by(Member.id)
+        .limit(limit * _SEARCH_POOL_FACTOR)
+        .subquery()
+    )
     return list(
         session.scalars(
             select(Member.id)
-            .where(condition, Member.deleted_at.is_(None))
+            .join(pool, pool.c.id == Member.id)
+            .where(Member.deleted_at.is_(None))
             .order_by(Member.name_sort_key, Member.id)
             .limit(limit)
         )
@@ -328,8 +338,8 @@ def _text_condition(session: Session, raw: str) -> Any:
             return Member.id.is_(None)
         fts = text("member.id IN (SELECT rowid FROM member_fts WHERE member_fts MATCH :fts)")
         return fts.bindparams(fts=query)
-    tokens = fold(raw).split()
-    return and_(*(Member.name_fold.like(f"%{token}%") for token in tokens))
+    name = name_query(raw)
+    return Member.id.is_(None) if name is None else name_condition(name)
 
 
 def born_range(band: AgeBand, today: date) -> tuple[date | None, date | None]:
