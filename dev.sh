@@ -19,6 +19,8 @@ SYSTEM_PACKAGES=(
   libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0
   libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 xvfb xauth
   fonts-dejavu-core fonts-liberation2 fonts-noto-core poppler-utils
+  # tests/server start their own throw-away PostgreSQL server from these binaries.
+  postgresql
 )
 VENV=.venv
 STAMP="$VENV/.setup-stamp"
@@ -40,6 +42,20 @@ install_system_packages() {
   fi
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  case " ${missing[*]} " in *" postgresql "*) stop_new_postgresql_clusters "$sudo" ;; esac
+}
+
+stop_new_postgresql_clusters() {
+  # The package may create and start a "main" cluster as a system service; the tests
+  # need only the binaries (they run initdb/pg_ctl in a temporary folder), so a cluster
+  # started by this install is stopped rather than left running.
+  command -v pg_lsclusters >/dev/null 2>&1 || return 0
+  pg_lsclusters --no-header 2>/dev/null | while read -r version cluster _port status _rest; do
+    if [ "$status" = "online" ]; then
+      say "stopping the PostgreSQL cluster $version/$cluster the package started (not needed)"
+      $1 pg_ctlcluster "$version" "$cluster" stop || true
+    fi
+  done
 }
 
 pick_python() {

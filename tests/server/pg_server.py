@@ -66,6 +66,17 @@ def _server_user() -> pwd.struct_passwd | None:
     raise ServerUnavailableError("running as root and neither user postgres nor nobody exists")
 
 
+def _reachable_tempdir(user: pwd.struct_passwd | None) -> str | None:
+    """The temporary folder, unless the server's user could not reach it (then /tmp)."""
+    base = Path(tempfile.gettempdir())
+    if user is None:
+        return None
+    for folder in (base, *base.parents):
+        if not folder.stat().st_mode & 0o001:
+            return "/tmp"
+    return None
+
+
 @dataclass
 class PostgresServer:
     """A running throw-away cluster; `url(name)` gives a SQLAlchemy URL of one database."""
@@ -176,7 +187,7 @@ def start_server(prefix: str = "partydesk-pg-") -> PostgresServer:
             "PostgreSQL server binaries not found (/usr/lib/postgresql/*/bin/initdb)"
         )
     user = _server_user()
-    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=_reachable_tempdir(user)))
     server = PostgresServer(bindir, folder, user)
     try:
         server.start()
