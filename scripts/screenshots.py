@@ -36,6 +36,10 @@ MAX_BYTES = 200 * 1024
 #: Besides Vietnamese (every page), one page in each of these languages.
 EXTRA_LANGUAGES = ("en", "pseudo")
 EXTRA_PAGE = "members"
+#: Languages whose run also grabs the overview and its «Biểu đồ» tab.
+CHARTS_LANGUAGES = ("en",)
+#: The year's admission target set in the demo, so the charts show the target line.
+DEMO_ADMISSION_TARGET = 200
 
 
 def say(text: str) -> None:
@@ -142,6 +146,8 @@ def capture(data_dir: Path, out: Path, language: str, pages: Sequence[str], suff
                 f"    {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}"
                 f"  {size / 1024:.0f} KB"
             )
+            if name == "overview" and hasattr(window.overview, "show_charts"):
+                _overview_charts(app, window, out, suffix)
         if language == "vi" and not pages:
             _preferences(app, ctx, window, out)
         window.close()
@@ -149,6 +155,45 @@ def capture(data_dir: Path, out: Path, language: str, pages: Sequence[str], suff
         runner.shutdown()
         db.close()
     return 0
+
+
+def _overview_charts(app: object, window: object, out: Path, suffix: str) -> None:
+    """The overview's «Biểu đồ» tab, as `overview-charts.png`; then the to-do tab again."""
+    overview = window.overview  # type: ignore[attr-defined]
+    overview.show_charts()
+    _settle(app, 1.5)  # read on the worker
+    path = out / f"overview-charts{suffix}.png"
+    size = _save(window.grab().toImage(), path)  # type: ignore[attr-defined]
+    say(
+        f"    {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}  {size / 1024:.0f} KB"
+    )
+    overview.tabs.setCurrentIndex(0)  # the next start (and language) opens on the to-do list
+
+
+def set_admission_target(data_dir: Path) -> None:
+    """`partydesk rules set report.admission_target` for this year in the demo office."""
+    year = time.localtime().tm_year
+    say(f"setting the {year} admission target to {DEMO_ADMISSION_TARGET}")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "partydesk",
+            "rules",
+            "set",
+            "--data-dir",
+            str(data_dir),
+            "report.admission_target",
+            str(DEMO_ADMISSION_TARGET),
+            "--from",
+            f"01/01/{year}",
+            "--reason",
+            "Chỉ tiêu kết nạp của năm (văn phòng mẫu)",
+        ],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def _preferences(app: object, ctx: object, window: object, out: Path) -> None:
@@ -243,11 +288,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         data_dir = args.data_dir or Path(tmp) / "data"
         if args.data_dir is None:
             build_demo(data_dir, args.members)
+            set_admission_target(data_dir)
         say("capturing in Vietnamese")
         failed = _child(data_dir, args.out, "vi", [], "")
         for language in EXTRA_LANGUAGES:
             say(f"capturing in {language}")
-            failed |= _child(data_dir, args.out, language, [EXTRA_PAGE], f"-{language}")
+            pages = [EXTRA_PAGE, "overview"] if language in CHARTS_LANGUAGES else [EXTRA_PAGE]
+            failed |= _child(data_dir, args.out, language, pages, f"-{language}")
     return failed
 
 

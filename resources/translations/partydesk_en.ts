@@ -602,6 +602,10 @@
         <translation>So far</translation>
     </message>
     <message>
+        <source>Trong tháng</source>
+        <translation>In the month</translation>
+    </message>
+    <message>
         <source>Chỉ tiêu năm {y}: {n}</source>
         <translation>Target {y}: {n}</translation>
     </message>

@@ -146,7 +146,9 @@ class ChartsPanel(QWidget):
         # The running total stops at this month: the months ahead have not happened.
         months_so_far = data.today.month if data.today.year == year.year else 12
         self.admissions_chart.set_line(
-            [month.cumulative for month in year.months[:months_so_far]], self.tr("Lũy kế")
+            [month.cumulative for month in year.months[:months_so_far]],
+            self.tr("Lũy kế"),
+            self.tr("Trong tháng"),
         )
         self.admissions_chart.set_target(
             year.target,

@@ -94,6 +94,9 @@ class ChartWidget(QWidget):
         # A base class: its strings translate under its own context (tests/ui/test_i18n.py).
         self._empty_text = QCoreApplication.translate("ChartWidget", "Chưa có số liệu")
         self.setAccessibleName(title)
+        # Drawn on the base colour (as tables are), whatever the container paints.
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -166,7 +169,7 @@ class ChartWidget(QWidget):
         """Title at the top; the empty text when there is nothing to draw."""
         painter.setFont(self._title_font())
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
-        title = QRectF(4, 0, self.width() - 8, self._title_height())
+        title = QRectF(4, 0, self.width() - 8 - self._legend_width(), self._title_height())
         painter.drawText(
             title,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -182,6 +185,16 @@ class ChartWidget(QWidget):
                 Qt.AlignmentFlag.AlignCenter,
                 self._empty_text,
             )
+
+    def _legend_width(self) -> float:
+        """Room a subclass keeps at the right of the title row (for a legend)."""
+        return 0.0
+
+    def _label_background(self) -> QColor:
+        """The background colour, nearly opaque: text over lines stays readable."""
+        background = self.palette().color(QPalette.ColorRole.Base)
+        background.setAlpha(220)
+        return background
 
     def _emphasis(self, index: int, colour: QColor) -> QColor:
         """The bar's colour, lighter under the mouse."""
@@ -373,10 +386,14 @@ class BarChart(ChartWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._paint_frame(painter)
         if self._bars:
+            self._paint_underlay(painter)
             self._paint_bars(painter)
             self._paint_overlay(painter)
             self._paint_focus(painter)
         painter.end()
+
+    def _paint_underlay(self, painter: QPainter) -> None:
+        """Drawn under the bars (the monthly chart's target line)."""
 
     def _paint_bars(self, painter: QPainter) -> None:
         text = self.palette().color(QPalette.ColorRole.WindowText)
@@ -392,9 +409,13 @@ class BarChart(ChartWidget):
             painter.setBrush(self._emphasis(index, self.colour(index)))
             painter.drawRect(rect)
             painter.setPen(text)
-            value = QRectF(slot.left(), rect.top() - line - 2, slot.width(), line)
             if bar.value:
-                painter.drawText(value, Qt.AlignmentFlag.AlignCenter, count_text(bar.value))
+                figure = count_text(bar.value)
+                width = metrics.horizontalAdvance(figure) + 4
+                value = QRectF(slot.center().x() - width / 2, rect.top() - line - 2, width, line)
+                # On the background colour: a line drawn under the bars may cross it.
+                painter.fillRect(value, self._label_background())
+                painter.drawText(value, Qt.AlignmentFlag.AlignCenter, figure)
             label = QRectF(slot.left(), plot.bottom() + 4, slot.width(), line)
             painter.drawText(
                 label,
@@ -425,13 +446,53 @@ class MonthlyChart(BarChart):
         self._line: list[int] = []
         self._target = 0
         self._line_label = ""
+        self._bars_label = ""
         self._target_label = ""
 
-    def set_line(self, values: Sequence[int], label: str) -> None:
-        """The running total, one value per month so far, and its legend text."""
+    def set_line(self, values: Sequence[int], label: str, bars_label: str = "") -> None:
+        """The running total, one value per month so far, and the legend's two texts."""
         self._line = list(values)
         self._line_label = label
+        self._bars_label = bars_label
         self.update()
+
+    def _legend(self) -> list[tuple[str, str]]:
+        """(kind, text) of the legend's entries: "bar" and "line"."""
+        entries = []
+        if self._bars_label:
+            entries.append(("bar", self._bars_label))
+        if self._line:
+            entries.append(("line", f"{self._line_label} {count_text(self._line[-1])}"))
+        return entries
+
+    def _legend_width(self) -> float:
+        metrics = self.fontMetrics()
+        return float(sum(24 + metrics.horizontalAdvance(text) for _kind, text in self._legend()))
+
+    def _paint_legend(self, painter: QPainter) -> None:
+        """Right of the title: a swatch for the bars, a dotted line for the running total."""
+        metrics = self.fontMetrics()
+        middle = self._title_height() / 2
+        x = self.width() - 4 - self._legend_width()
+        for kind, text in self._legend():
+            if kind == "bar":
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(self.colour(0) if self._bars else PALETTE[0])
+                painter.drawRect(QRectF(x + 4, middle - 5, 10, 10))
+                painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+            else:
+                painter.setPen(QPen(LINE_COLOUR, 2))
+                painter.drawLine(QPointF(x + 2, middle), QPointF(x + 16, middle))
+                painter.setBrush(LINE_COLOUR)
+                painter.drawEllipse(QPointF(x + 9, middle), 3, 3)
+                painter.setPen(LINE_COLOUR)
+            width = metrics.horizontalAdvance(text)
+            painter.drawText(
+                QRectF(x + 20, 0, width + 2, self._title_height()),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                text,
+            )
+            x += 24 + width
 
     def set_target(self, target: int, label: str) -> None:
         """The year's target (0: none) and its legend text."""
@@ -458,6 +519,17 @@ class MonthlyChart(BarChart):
         # 10 % headroom so the target line and its label never touch the title.
         return plot.bottom() - plot.height() * value / (self._right_max() * 1.1)
 
+    def _paint_underlay(self, painter: QPainter) -> None:
+        """The target as a dashed line behind the bars."""
+        if self._target <= 0:
+            return
+        plot = self._plot_rect()
+        pen = QPen(LINE_COLOUR, 1.5)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        y = self._right_y(self._target)
+        painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+
     def _paint_overlay(self, painter: QPainter) -> None:
         plot = self._plot_rect()
         metrics = self.fontMetrics()
@@ -473,18 +545,12 @@ class MonthlyChart(BarChart):
                 count_text(value),
             )
         if self._target > 0:
-            pen = QPen(LINE_COLOUR, 1.5)
-            pen.setStyle(Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            y = self._right_y(self._target)
-            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             # Above the line at its right end, on the background colour: a tall bar
             # under it must not make it unreadable.
+            y = self._right_y(self._target)
             width = metrics.horizontalAdvance(self._target_label) + 8
             label = QRectF(plot.right() - width, y - line_height - 2, width, line_height)
-            background = self.palette().color(QPalette.ColorRole.Window)
-            background.setAlpha(220)
-            painter.fillRect(label, background)
+            painter.fillRect(label, self._label_background())
             painter.drawText(label, Qt.AlignmentFlag.AlignCenter, self._target_label)
         if self._line:
             slots = self._slots()
@@ -502,16 +568,7 @@ class MonthlyChart(BarChart):
             painter.setBrush(LINE_COLOUR)
             for point in points:
                 painter.drawEllipse(point, 3, 3)
-            last = points[-1]
-            total = f"{self._line_label} {count_text(self._line[-1])}"
-            width = metrics.horizontalAdvance(total) + 4
-            left = min(last.x() + 6, plot.right() - width)
-            painter.setPen(LINE_COLOUR)
-            painter.drawText(
-                QRectF(left, last.y() - line_height - 4, width, line_height),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                total,
-            )
+        self._paint_legend(painter)
 
 
 class ProportionBar(ChartWidget):
