@@ -43,6 +43,7 @@ from partydesk.ui.dialogs.leaving_dialogs import (
 )
 from partydesk.ui.dialogs.preferences import PreferencesDialog
 from partydesk.ui.dialogs.rule_editor import RuleEditorDialog
+from partydesk.ui.dialogs.statistics_report import StatisticsReportDialog
 from partydesk.ui.pages.admission import AdmissionPage
 from partydesk.ui.pages.badges import BadgesPage
 from partydesk.ui.pages.cadre_deadlines import CadreDeadlinesPage
@@ -214,6 +215,8 @@ class MainWindow(QMainWindow):
         view = self.menuBar().addMenu(self.tr("&Xem"))
         for action in self._page_action.values():
             view.addAction(action)
+        reports = self.menuBar().addMenu(self.tr("&Báo cáo"))
+        reports.addAction(self.tr("Báo cáo thống kê…"), self.statistics_report)
         tools = self.menuBar().addMenu(self.tr("&Công cụ"))
         tools.addAction(self.tr("Bảng quy định (thời hạn, định mức)…"), self._rule_editor)
         tools.addSeparator()
@@ -460,6 +463,13 @@ class MainWindow(QMainWindow):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.restore_requested.emit(path)
+
+    def statistics_report(self) -> StatisticsReportDialog:
+        """Open the statistics report dialog (Báo cáo › Báo cáo thống kê…)."""
+        dialog = StatisticsReportDialog(self.ctx, self.exports_dir, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def import_excel(self) -> ExcelImportDialog:
         """Open the Excel import wizard (Tệp › Nhập danh sách từ Excel…)."""

@@ -1593,6 +1593,18 @@
     </message>
 </context>
 <context>
+    <name>FiguresModel</name>
+    <message>
+        <source>Chỉ tiêu</source>
+        <extracomment>The report dates offered first (domain.md §6: as of 30/6 and 31/12).</extracomment>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>Số liệu</source>
+        <translation>Value</translation>
+    </message>
+</context>
+<context>
     <name>GlobalSearch</name>
     <message>
         <source>Tìm đảng viên: tên không dấu, CCCD, số thẻ… (Ctrl+F)</source>
@@ -2007,6 +2019,14 @@
     <message>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Báo cáo</source>
+        <translation>&amp;Reports</translation>
+    </message>
+    <message>
+        <source>Báo cáo thống kê…</source>
+        <translation>Statistics report…</translation>
     </message>
     <message>
         <source>&amp;Công cụ</source>
@@ -4027,6 +4047,127 @@
     <message>
         <source>Đã ghi bậc lương mới.</source>
         <translation>New salary step recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsReportDialog</name>
+    <message>
+        <source>Báo cáo thống kê</source>
+        <extracomment>(steps done, steps in all), emitted from the worker&apos;s progress callback. The figures arrived (or failed); the workbook was written (or failed).</extracomment>
+        <translation>Statistics report</translation>
+    </message>
+    <message>
+        <source>Sáu tháng đầu năm (đến 30/6)</source>
+        <extracomment>The last figures shown, and the last workbook written.</extracomment>
+        <translation>First half-year (to 30 June)</translation>
+    </message>
+    <message>
+        <source>Cả năm (đến 31/12)</source>
+        <translation>Whole year (to 31 December)</translation>
+    </message>
+    <message>
+        <source>Ngày khác</source>
+        <translation>Another date</translation>
+    </message>
+    <message>
+        <source>Toàn đơn vị</source>
+        <translation>Whole office</translation>
+    </message>
+    <message>
+        <source>Năm</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Kỳ báo cáo</source>
+        <translation>Reporting period</translation>
+    </message>
+    <message>
+        <source>Tính đến ngày</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Tổ chức</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>Mẫu báo cáo</source>
+        <translation>Report layout</translation>
+    </message>
+    <message>
+        <source>Tính số liệu</source>
+        <translation>Compute figures</translation>
+    </message>
+    <message>
+        <source>Ghi Excel…</source>
+        <translation>Write Excel…</translation>
+    </message>
+    <message>
+        <source>Mở tệp</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <source>Mở thư mục</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Hãy nhập ngày báo cáo.</source>
+        <translation>Enter the report date.</translation>
+    </message>
+    <message>
+        <source>Đang tính số liệu…</source>
+        <translation>Computing the figures…</translation>
+    </message>
+    <message>
+        <source>Ghi báo cáo Excel</source>
+        <translation>Write the Excel report</translation>
+    </message>
+    <message>
+        <source>Sổ tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Đang lập báo cáo vào tệp {file}…</source>
+        <translation>Writing the report to {file}…</translation>
+    </message>
+    <message>
+        <source>Tính đến ngày {d}, kỳ từ {s}</source>
+        <translation>As of {d}, period from {s}</translation>
+    </message>
+    <message>
+        <source>Kết nạp trong kỳ</source>
+        <translation>Admitted in the period</translation>
+    </message>
+    <message>
+        <source>chưa giao</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu kết nạp của năm</source>
+        <translation>Admission target of the year</translation>
+    </message>
+    <message>
+        <source>Cân đối theo tổ chức cơ sở</source>
+        <translation>Balance by grassroots organization</translation>
+    </message>
+    <message>
+        <source>Kiểm tra cân đối: đúng ở tất cả {n} dòng.</source>
+        <translation>Balance check: correct on all {n} rows.</translation>
+    </message>
+    <message>
+        <source>KIỂM TRA CÂN ĐỐI: CÓ DÒNG LỆCH — </source>
+        <translation>BALANCE CHECK: ROWS DO NOT ADD UP — </translation>
+    </message>
+    <message>
+        <source>Đã ghi báo cáo vào tệp {file}.</source>
+        <translation>The report was written to {file}.</translation>
     </message>
 </context>
 <context>
