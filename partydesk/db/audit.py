@@ -20,7 +20,17 @@ from partydesk.db.models.audit import AuditEntry
 
 # Columns that are derived or too large to be worth keeping twice.
 _SKIPPED_COLUMNS = frozenset(
-    {"name_sort_key", "name_fold", "other_names_fold", "image", "updated_at", "version"}
+    {
+        "name_sort_key",
+        "name_fold",
+        "other_names_fold",
+        "image",
+        "updated_at",
+        "version",
+        "sync_seq",
+        "sync_base",
+        "origin_office",
+    }
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, Integer, MetaData, String
+from sqlalchemy import DateTime, Integer, MetaData, String, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Stable constraint names, so Alembic migrations are the same on SQLite and PostgreSQL
@@ -29,6 +29,11 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+# The change epoch every insert and update is stamped with (docs/sync.md): a SQL
+# expression, so ORM flushes, Core bulk inserts and Core updates all stamp it alike.
+OPEN_SYNC_SEQ = text("(SELECT open_seq FROM sync_state WHERE id = 1)")
+
+
 class Base(DeclarativeBase):
     """Base class of all partydesk tables."""
 
@@ -38,9 +43,10 @@ class Base(DeclarativeBase):
 class RecordMixin:
     """Identity and sync columns: UUID, created/updated times, version and tombstone.
 
-    Records are never deleted: `deleted_at` marks a tombstone, which sync packages carry
-    upward so the office above removes the record too. `version` grows on each update and
-    lets the importer tell "changed on both sides" from "changed here only".
+        Records are never deleted: `deleted_at` marks a tombstone, which sync packages carry
+        upward so the office above removes the record too. `version` grows on each update and
+        lets the importer tell "changed on both sides" from "changed here only" (with
+    `sync_base`); `sync_seq` says which export epoch a change belongs to.
     """
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -49,3 +55,11 @@ class RecordMixin:
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Sync (docs/sync.md): the change epoch of the last write here; the version last
+    # received from the office that sent the record (None: never received); the office
+    # where the record was born (None: this one).
+    sync_seq: Mapped[int | None] = mapped_column(
+        Integer, default=OPEN_SYNC_SEQ, onupdate=OPEN_SYNC_SEQ
+    )
+    sync_base: Mapped[int | None] = mapped_column(Integer, default=None)
+    origin_office: Mapped[str | None] = mapped_column(String(36), default=None)

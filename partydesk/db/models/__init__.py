@@ -18,6 +18,14 @@ from partydesk.db.models.organization import (
     OrganizationParent,
     OrganizationRating,
 )
+from partydesk.db.models.sync import (
+    SyncConflict,
+    SyncKey,
+    SyncPackageReceived,
+    SyncPackageSent,
+    SyncPartner,
+    SyncState,
+)
 
 __all__ = [
     "AuditEntry",
@@ -43,5 +51,11 @@ __all__ = [
     "OrganizationParent",
     "OrganizationRating",
     "RuleParameterRow",
+    "SyncConflict",
+    "SyncKey",
+    "SyncPackageReceived",
+    "SyncPackageSent",
+    "SyncPartner",
+    "SyncState",
     "Transfer",
 ]
