@@ -21,6 +21,8 @@ SYSTEM_PACKAGES=(
   fonts-dejavu-core fonts-liberation2 fonts-noto-core poppler-utils
   # tests/server start their own throw-away PostgreSQL server from these binaries.
   postgresql
+  # installer/build.py: PyInstaller needs objdump and objcopy; strip makes the bundle smaller.
+  binutils
 )
 VENV=.venv
 STAMP="$VENV/.setup-stamp"

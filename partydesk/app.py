@@ -7,6 +7,7 @@ import logging
 import logging.handlers
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from partydesk.cli import build_parser, run
 from partydesk.paths import DataPaths, resolve_data_dir
@@ -24,9 +25,23 @@ def setup_logging(paths: DataPaths) -> None:
     root.addHandler(handler)
 
 
+def _drop_package_argument(argv: Sequence[str] | None) -> Sequence[str] | None:
+    """The arguments without a lone sync package path (a double-clicked `.pdpkg` file).
+
+    The Windows installer associates `.pdpkg` files with `partydesk.exe "%1"`: such a
+    start opens the window on the office's database instead of failing on an unknown
+    command. Taking the package into the import dialog belongs to the sync feature.
+    """
+    given = sys.argv[1:] if argv is None else list(argv)
+    if len(given) == 1 and given[0].lower().endswith(".pdpkg") and Path(given[0]).is_file():
+        logging.getLogger(__name__).info("started with a sync package argument")
+        return []
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `partydesk` and `python -m partydesk`."""
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(_drop_package_argument(argv))
     if args.self_test:
         # Before the data folder is resolved: the self-test never touches the user's data.
         from partydesk.cli.self_test import run_self_test_command
