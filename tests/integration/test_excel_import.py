@@ -706,3 +706,26 @@ def test_streamed_values_are_openpyxls(db: Database, existing: int, tmp_path: Pa
         assert {n: row + (None,) * (width - len(row)) for n, row in streamed.items()} == {
             n: row + (None,) * (width - len(row)) for n, row in expected.items()
         }
+
+
+def test_shared_strings_as_openpyxl_reads_them() -> None:
+    """Plain, rich-text and phonetic items of a string table, as Excel writes them."""
+    import io
+
+    from openpyxl.reader.strings import read_string_table
+
+    from partydesk.documents.excel.sheet_stream import read_shared_strings
+
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="4">'
+        "<si><t>Nguyễn Văn An</t></si>"
+        '<si><t xml:space="preserve">  Lê &amp; Hoa </t></si>'
+        "<si><r><rPr><b/></rPr><t>Chi bộ </t></r><r><t>Giáo viên</t></r>"
+        '<rPh sb="0" eb="1"><t>ふりがな</t></rPh></si>'
+        "<si><t>a_x005F_x000D_b</t></si><si/>"
+        "</sst>"
+    ).encode()
+    ours = read_shared_strings(io.BytesIO(xml))
+    assert ours == read_string_table(io.BytesIO(xml))
+    assert ours[:3] == ["Nguyễn Văn An", "  Lê & Hoa ", "Chi bộ Giáo viên"]

@@ -25,11 +25,10 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from partydesk.documents.excel.headers import DATE_FIELDS, IGNORED, fold_header, match_header
-from partydesk.documents.excel.sheet_stream import stream_rows
+from partydesk.documents.excel.sheet_stream import open_read_only, stream_rows
 from partydesk.rules import clean_text, fold
 
 __all__ = [
@@ -171,7 +170,7 @@ def _combine(top: Sequence[Any], under: Sequence[Any]) -> tuple[list[str], bool]
 
 def _open(path: Path) -> Any:
     try:
-        return load_workbook(path, read_only=True, data_only=True)
+        return open_read_only(path)
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise ValueError(f"not a workbook: {exc}") from exc
 

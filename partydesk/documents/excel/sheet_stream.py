@@ -17,16 +17,20 @@ stops at its last written cell.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
 from xml.parsers import expat
 
+from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils.cell import column_index_from_string
 from openpyxl.utils.datetime import from_excel, from_ISO8601
+from openpyxl.xml.constants import SHARED_STRINGS
 
-__all__ = ["stream_rows"]
+__all__ = ["open_read_only", "read_shared_strings", "stream_rows"]
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _ROW, _CELL, _VALUE, _TEXT, _INLINE = (f"{_MAIN} {tag}" for tag in ("row", "c", "v", "t", "is"))
+_ITEM, _PHONETIC = f"{_MAIN} si", f"{_MAIN} rPh"
 _CHUNK = 1 << 16
 _DIGITS = "0123456789"
 
@@ -36,6 +40,67 @@ def _number(text: str) -> int | float:
     if "." in text or "E" in text or "e" in text:
         return float(text)
     return int(text)
+
+
+def read_shared_strings(source: IO[bytes]) -> list[str]:
+    """The shared-strings table: each item's text, as openpyxl's `read_string_table` gives.
+
+    The text of an item is its `<t>` and the `<t>` of its rich-text runs, joined; the
+    phonetic hints (`<rPh>`) are left out, and openpyxl's `_x005F_` unescaping is kept.
+    """
+    strings: list[str] = []
+    text: list[str] = []
+    # collecting (inside a <t> that counts), inside <rPh>
+    state = [False, False]
+
+    def start(name: str, _attrs: dict[str, str]) -> None:
+        if name == _TEXT:
+            state[0] = not state[1]
+        elif name == _ITEM:
+            text.clear()
+        elif name == _PHONETIC:
+            state[1] = True
+
+    def characters(data: str) -> None:
+        if state[0]:
+            text.append(data)
+
+    def end(name: str) -> None:
+        if name == _TEXT:
+            state[0] = False
+        elif name == _ITEM:
+            strings.append("".join(text).replace("x005F_", ""))
+        elif name == _PHONETIC:
+            state[1] = False
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.buffer_text = True
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = characters
+    parser.ParseFile(source)
+    return strings
+
+
+class _Reader(ExcelReader):
+    """openpyxl's workbook reader with the shared strings read by `read_shared_strings`."""
+
+    def read_strings(self) -> None:
+        part = self.package.find(SHARED_STRINGS)
+        if part is not None:
+            with self.archive.open(part.PartName[1:]) as source:
+                self.shared_strings = read_shared_strings(source)
+
+
+def open_read_only(path: Path) -> Any:
+    """`load_workbook(path, read_only=True, data_only=True)`, its string table read faster.
+
+    openpyxl builds a rich-text object per shared string before taking its text; on a
+    50,000-row list that was a fifth of the reading time.
+    """
+    reader = _Reader(path, read_only=True, data_only=True)
+    reader.read()
+    return reader.wb
 
 
 def stream_rows(worksheet: Any, min_row: int = 1) -> Iterator[tuple[int, tuple[Any, ...]]]:
