@@ -17,6 +17,7 @@ from partydesk.services.organizations import (
     TREE_EPOCH,
 )
 from partydesk.services.rule_table import seed_default_rules
+from partydesk.services.sync_keys import ensure_office_keys
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,9 @@ def add_office(session: Session, data: OfficeInput) -> Office:
     )
     session.add(office)
     session.flush()
+    # The sync key pair is made with the office (docs/sync.md), so its fingerprint can be
+    # read out to the office above from day one.
+    ensure_office_keys(session)
     return office
 
 
