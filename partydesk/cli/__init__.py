@@ -32,6 +32,7 @@ _EXTENSIONS: tuple[str, ...] = (
     "excel_export",
     "reports",
     "excel_import",
+    "sync",
 )
 
 

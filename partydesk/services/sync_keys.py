@@ -66,8 +66,8 @@ add_messages(
             "Give the organization codes the office below may send data for (--orgs).",
         ),
         "sync.bad_scope_code": (
-            "Mã tổ chức «{code}» không hợp lệ.",
-            "The organization code '{code}' is not valid.",
+            "Mã tổ chức «{value}» không hợp lệ.",
+            "The organization code '{value}' is not valid.",
         ),
         "sync.no_above": (
             "Chưa đăng ký đơn vị cấp trên: «partydesk sync office add KEYFILE --above …».",
@@ -176,7 +176,7 @@ def _clean_scope(session: Session, codes: list[str]) -> tuple[str, ...]:
     for code in codes:
         text = code.strip().upper()
         if not text or any(char.isspace() for char in text) or len(text) > 40:
-            raise PartydeskError("sync.bad_scope_code", code=code)
+            raise PartydeskError("sync.bad_scope_code", value=code)
         cleaned.append(text)
     return tuple(dict.fromkeys(cleaned))
 

@@ -121,14 +121,14 @@ class _Scope:
     def __init__(self, session: Session, package: OpenedPackage, scope: frozenset[str]) -> None:
         self.scope = scope
         self.codes = local_codes(session)
-        self.member_org = dict(
+        self.member_org: dict[str, str | None] = dict(
             session.execute(
                 select(Member.uuid, Organization.uuid).join(
                     Organization, Member.organization_id == Organization.id
                 )
             ).all()
         )
-        self.cadre_org = dict(
+        self.cadre_org: dict[str, str | None] = dict(
             session.execute(
                 select(Cadre.uuid, Organization.uuid).join(
                     Organization, Cadre.organization_id == Organization.id

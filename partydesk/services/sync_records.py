@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, LargeBinary, select
@@ -108,10 +107,14 @@ def _kind(sql_type: Any) -> str:
     return "text"
 
 
-@cache
+_SPECS: dict[str, TableSpec] = {}
+
+
 def table_spec(model: type[RecordMixin]) -> TableSpec:
-    """The travelling columns of `model`'s table."""
+    """The travelling columns of `model`'s table (worked out once per table)."""
     table = model.__table__  # type: ignore[attr-defined]
+    if table.name in _SPECS:
+        return _SPECS[table.name]
     columns = []
     for column in table.columns:
         if column.key in _SYNC_COLUMNS or isinstance(column.type, LargeBinary):
@@ -124,7 +127,8 @@ def table_spec(model: type[RecordMixin]) -> TableSpec:
                 continue  # a reference to a register that stays home (issued documents)
             field = column.key.removesuffix("_id") + "_uuid"
         columns.append(Column(column.key, field, _kind(column.type), target, column.nullable))
-    return TableSpec(table.name, model, tuple(columns))
+    spec = _SPECS[table.name] = TableSpec(table.name, model, tuple(columns))
+    return spec
 
 
 def upward_specs() -> tuple[TableSpec, ...]:
@@ -208,7 +212,7 @@ _MODELS_BY_TABLE: dict[str, type[RecordMixin]] = {
 }
 
 
-def row_fields(spec: TableSpec, row: Mapping[str, Any], maps: UuidMaps) -> dict[str, Any]:
+def row_fields(spec: TableSpec, row: Mapping[Any, Any], maps: UuidMaps) -> dict[str, Any]:
     """The `fields` object of a row (a mapping of column key -> value)."""
     fields = {}
     for column in spec.columns:
@@ -221,7 +225,7 @@ def row_fields(spec: TableSpec, row: Mapping[str, Any], maps: UuidMaps) -> dict[
 
 
 def row_record(
-    spec: TableSpec, row: Mapping[str, Any], maps: UuidMaps, office_uuid: str
+    spec: TableSpec, row: Mapping[Any, Any], maps: UuidMaps, office_uuid: str
 ) -> PackageRecord:
     """A row of `spec`'s table as a package record (`office_uuid`: this office)."""
     return PackageRecord(

@@ -57,8 +57,8 @@ def _rename_b(db: Database) -> None:
         office.name = "Đảng ủy xã Bảo Lâm"
 
 
-def build_offices(folder: Path, members: int = 30) -> None:
-    """Make a.sqlite3, b.sqlite3 and above.sqlite3 in `folder`, keys exchanged."""
+def build_offices(folder: Path, members: int = 30, *, register: bool = True) -> None:
+    """Make a.sqlite3, b.sqlite3 and above.sqlite3 in `folder`, keys exchanged (if asked)."""
     a = open_database(folder / "a.sqlite3", actor="a")
     build_demo_office(a, members=members, seed=1, today=TODAY)
     b = open_database(folder / "b.sqlite3", actor="b")
@@ -68,6 +68,8 @@ def build_offices(folder: Path, members: int = 30) -> None:
     init_office(above, ABOVE_OFFICE)
     above_key = write_public_key(above, folder / "above.pdkey")
     for db, name, codes in ((a, "a", ["LD"]), (b, "b", ["BL"])):
+        if not register:
+            break
         info = write_public_key(db, folder / f"{name}.pdkey")
         register_partner(
             db,
@@ -82,7 +84,7 @@ def build_offices(folder: Path, members: int = 30) -> None:
             Relation.BELOW,
             codes,
         )
-    assert key_info(a).fingerprint != key_info(b).fingerprint
+    assert key_info(a).fingerprint != key_info(b).fingerprint != above_key.fingerprint
     for db in (a, b, above):
         db.close()
 
