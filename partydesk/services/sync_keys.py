@@ -8,6 +8,7 @@ read out by phone, with the organization codes that office may send data for.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import json
 from dataclasses import dataclass
@@ -132,7 +133,10 @@ def ensure_office_keys(session: Session) -> tuple[OfficeKeyPair, bool]:
     office = _office(session)
     row = session.scalars(select(SyncKey).where(SyncKey.office_uuid == office.uuid)).first()
     if row is not None:
-        return private_keys_from_bytes(row.private_key.encode("utf-8")), False
+        keys = private_keys_from_bytes(row.private_key.encode("utf-8"))
+        # The key id binds the office UUID, not its name: a renamed office keeps its keys
+        # and signs with its current name.
+        return dataclasses.replace(keys, office_name=office.name), False
     keys = generate_office_keys(office.uuid, office.name)
     session.add(
         SyncKey(
