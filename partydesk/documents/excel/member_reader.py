@@ -29,7 +29,7 @@ from openpyxl.utils import get_column_letter
 
 from partydesk.documents.excel.headers import DATE_FIELDS, IGNORED, fold_header, match_header
 from partydesk.documents.excel.sheet_stream import open_read_only, stream_rows
-from partydesk.rules import clean_text, fold
+from partydesk.rules import clean_text, fold, nfc
 
 __all__ = [
     "CellProblem",
@@ -432,8 +432,17 @@ def _convert_row(
     width = len(cells)
     for index, name, convert in plan:
         value = cells[index] if index < width else None
-        if value is None or (isinstance(value, str) and not value.strip()):
+        if value is None:
             continue
+        if type(value) is str:
+            if convert is _text:
+                # Most cells: text into a text field, cleaned here without a call chain.
+                text = " ".join(nfc(value).split())
+                if text:
+                    values[name] = text
+                continue
+            if not value.strip():
+                continue
         try:
             values[name] = convert(value)
         except ValueError as exc:
