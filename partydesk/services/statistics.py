@@ -393,17 +393,21 @@ def compute_statistics(db: Database, request: StatisticsRequest) -> Statistics:
                 cache[org_id] = tree.row_of(org_id, root)
             return cache[org_id]
 
-        codes = _codes(session)
+        catalogues = _composition_catalogues(session)
         try:
             q.build_state(session, opening_day, as_of)
-            q.build_places(session, opening_day, as_of, codes)
-            by_org_opening, by_org_closing = q.counts_by_organization(session)
-            keys = q.composition_keys(session, None if whole else holding)
+            counts = q.tally(
+                session,
+                opening_day,
+                as_of,
+                None if whole else set(holding),
+                [c.codes for c in catalogues],
+            )
         finally:
             q.drop_temporary(session)
-        opening = _by_row(by_org_opening, row_of)
-        closing = _by_row(by_org_closing, row_of)
-        compositions = _compositions(session, keys, codes)
+        opening = _by_row(counts.opening, row_of)
+        closing = _by_row(counts.closing, row_of)
+        compositions = _compositions(catalogues, counts.compositions)
         changed = q.changed_members(session, start, as_of)
         movements = replay(q.history_of(session, changed, as_of), start, as_of, row_of)
         rows, total, mismatches = _balances(tree, root, opening, closing, movements)
@@ -485,38 +489,61 @@ def _catalogue_breakdown(
     return Breakdown(key, title, tuple(items))
 
 
-def _codes(session: Session) -> list[q.Codes]:
-    """The codes each composition column is read against (catalogue order)."""
-    return [
-        q.Codes("sex", ("nam", "nữ")),
-        *(
-            q.Codes(column, tuple(entry.code for entry in list_catalogue(session, catalogue)))
-            for column, catalogue in _COLUMN_CATALOGUES
-        ),
-    ]
+@dataclass(frozen=True)
+class _Catalogue:
+    """The codes and labels one composition column is read against, in catalogue order."""
+
+    codes: tuple[str, ...]
+    labels: tuple[str, ...]
+
+
+def _composition_catalogues(session: Session) -> list[_Catalogue]:
+    """One per `statistics_queries.COMPOSITION_COLUMNS`, in that order."""
+    result = [_Catalogue(("nam", "nữ"), ("Nam", "Nữ"))]
+    for catalogue in _COLUMN_CATALOGUES:
+        entries = list_catalogue(session, catalogue)
+        result.append(_Catalogue(tuple(e.code for e in entries), tuple(e.name for e in entries)))
+    return result
 
 
 _COLUMN_CATALOGUES = (
-    ("ethnicity_code", "ethnicity"),
-    ("religion_code", "religion"),
-    ("general_education", "general_education"),
-    ("qualification_code", "qualification"),
-    ("theory_code", "theory"),
-    ("occupation_code", "occupation"),
+    "ethnicity",
+    "religion",
+    "general_education",
+    "qualification",
+    "theory",
+    "occupation",
 )
 
 
+def _breakdown(
+    key: str,
+    title: str,
+    catalogue: _Catalogue,
+    counts: Mapping[str | None, int],
+    unknown_label: str = "Chưa ghi",
+) -> Breakdown:
+    items = [
+        Count(code, label, counts.get(code, 0))
+        for code, label in zip(catalogue.codes, catalogue.labels, strict=True)
+    ]
+    if counts.get(None):
+        items.append(Count(UNKNOWN, unknown_label, counts[None]))
+    return Breakdown(key, title, tuple(items))
+
+
 def _compositions(
-    session: Session, keys: Mapping[int, int], codes: Sequence[q.Codes]
+    catalogues: Sequence[_Catalogue], grouped: Sequence[tuple[int, list[str | None]]]
 ) -> tuple[Breakdown, ...]:
-    bands: Counter[int] = Counter()
-    columns: list[Counter[str | None]] = [Counter() for _ in codes]
-    for key, count in keys.items():
-        band, values = q.decode_key(key, codes)
+    bands: Counter[str | None] = Counter()
+    columns: list[Counter[str | None]] = [Counter() for _ in catalogues]
+    for count, (band, *values) in grouped:
         bands[band] += count
         for counter, value in zip(columns, values, strict=True):
             counter[value] += count
     sex, ethnicity, religion, education_codes, qualification, theory, occupation = columns
+    # Codes outside the ethnicity catalogue count as «Khác» (the 54 groups + khác).
+    ethnicity[OTHER_ETHNICITY] += ethnicity.pop(None, 0)
     education: Counter[str] = Counter()
     level_of = {
         item.code: str(item.extra.get("school_level", ""))
@@ -527,45 +554,20 @@ def _compositions(
     education_items = [Count(c, label, education.get(c, 0)) for c, label in _SCHOOL_LEVELS]
     if education.get(UNKNOWN):
         education_items.append(Count(UNKNOWN, "Chưa ghi", education[UNKNOWN]))
-    bands_list = list(AgeBand)
+    untrained = "Chưa qua đào tạo / chưa ghi"
     return (
-        Breakdown(
-            "sex",
-            "Giới tính",
-            (Count("nam", "Nam", sex.get("nam", 0)), Count("nữ", "Nữ", sex.get("nữ", 0))),
-        ),
+        _breakdown("sex", "Giới tính", catalogues[0], sex),
         Breakdown(
             "age",
             "Độ tuổi",
-            tuple(Count(b.value, b.label, bands[i]) for i, b in enumerate(bands_list)),
+            tuple(Count(b.value, b.label, bands[str(i)]) for i, b in enumerate(AgeBand)),
         ),
-        _catalogue_breakdown(
-            session,
-            "ethnicity",
-            "Dân tộc",
-            "ethnicity",
-            ethnicity,
-            fold_unknown_into=OTHER_ETHNICITY,
-        ),
-        _catalogue_breakdown(session, "religion", "Tôn giáo", "religion", religion),
+        _breakdown("ethnicity", "Dân tộc", catalogues[1], ethnicity),
+        _breakdown("religion", "Tôn giáo", catalogues[2], religion),
         Breakdown("education", "Giáo dục phổ thông", tuple(education_items)),
-        _catalogue_breakdown(
-            session,
-            "qualification",
-            "Trình độ chuyên môn",
-            "qualification",
-            qualification,
-            unknown_label="Chưa qua đào tạo / chưa ghi",
-        ),
-        _catalogue_breakdown(
-            session,
-            "theory",
-            "Lý luận chính trị",
-            "theory",
-            theory,
-            unknown_label="Chưa qua đào tạo / chưa ghi",
-        ),
-        _catalogue_breakdown(session, "occupation", "Nghề nghiệp", "occupation", occupation),
+        _breakdown("qualification", "Trình độ chuyên môn", catalogues[4], qualification, untrained),
+        _breakdown("theory", "Lý luận chính trị", catalogues[5], theory, untrained),
+        _breakdown("occupation", "Nghề nghiệp", catalogues[6], occupation),
     )
 
 

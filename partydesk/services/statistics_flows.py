@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from partydesk.codes import EventKind
 from partydesk.services.statistics_queries import ON_KINDS, HistoryRow
@@ -180,8 +181,7 @@ def replay(
     return movements
 
 
-@dataclass(frozen=True)
-class _Place:
+class _Place(NamedTuple):
     """Whether the member was a member here that day, and in which report row."""
 
     placed: bool

@@ -18,9 +18,11 @@ SQL. The cached `member.status` column is never read.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, NamedTuple
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -59,7 +61,6 @@ COMPOSITION_COLUMNS = (
 
 _STATE = "temp.stat_state"
 _EXACT = "temp.stat_exact"
-_PLACE = "temp.stat_place"
 
 #: The partial index over the events that make a member (see the migration adding it).
 COUNTED_EVENT_INDEX = "ix_member_event_counted"
@@ -85,41 +86,6 @@ def _minus_years(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-class Codes:
-    """The codes a composition column is read against: known codes and their positions.
-
-    In SQL each member's code becomes its position in `packed` (instr), 0 when unknown or
-    empty, so the grouped keys are small integers, cheaper to sort than text.
-    """
-
-    def __init__(self, column: str, codes: Sequence[str]) -> None:
-        self.column = column
-        self.codes = tuple(codes)
-        self.packed = "|" + "|".join(self.codes) + "|"
-        self.size = len(self.packed) + 1
-        self._by_position: dict[int, str] = {}
-        position = 1  # instr() is 1-based and finds the "|" before the code
-        for code in self.codes:
-            self._by_position[position] = code
-            position += len(code) + 1
-
-    def sql(self) -> str:
-        """The SQL expression of the position of the member's code (alias `m`)."""
-        return f"coalesce(instr(:{self.column}, '|' || m.{self.column} || '|'), 0)"
-
-    def decode(self, position: int) -> str | None:
-        """The code at `position`, None for "unknown or empty"."""
-        return self._by_position.get(position)
-
-
-def _columns(codes: Sequence[Codes]) -> list[str]:
-    known = set(COMPOSITION_COLUMNS)
-    for item in codes:
-        if item.column not in known:
-            raise ValueError(f"not a composition column: {item.column}")
-    return [item.column for item in codes]
-
-
 def age_cutoffs(as_of: date) -> tuple[date, date, date, date]:
     """Born after the first: ≤ 30 on `as_of`; after the second: ≤ 40; …; else > 60."""
     return (
@@ -135,9 +101,11 @@ def build_state(session: Session, opening: date, closing: date) -> None:
 
     Most people have only events that make a member (ceremony, recognition…): for them
     "member on D" is "first such event on or before D", one grouped pass over a partial
-    index. People with an event that ends membership on or before `closing` (about one in
-    ten) are replayed exactly: the latest deciding event per date, as a sortable key
-    `on_date || id || flag`.
+    index. People with an event that ends membership on or before `closing` and a period
+    of activity overlapping the two days (a few in a thousand: those who left in the
+    period, came back, or whose records disagree) are replayed exactly: the latest
+    deciding event per date, as a sortable key `on_date || id || flag`. Anyone else with
+    such an event has no period of activity covering either day, so is not counted.
     """
     drop_temporary(session)
     session.execute(
@@ -171,9 +139,15 @@ def build_state(session: Session, opening: date, closing: date) -> None:
                   AND kind IN ({_quoted(STATE_KINDS)})
                   AND on_date <= :closing
                   AND member_id IN (
-                      SELECT member_id FROM member_event
-                      WHERE deleted_at IS NULL AND kind IN ({_quoted(OFF_KINDS)})
-                        AND on_date <= :closing
+                      SELECT e.member_id FROM member_event e
+                      WHERE e.deleted_at IS NULL AND e.kind IN ({_quoted(OFF_KINDS)})
+                        AND e.on_date <= :closing
+                        AND EXISTS (
+                            SELECT 1 FROM membership ms INDEXED BY {MEMBERSHIP_INDEX}
+                            WHERE ms.member_id = e.member_id AND ms.deleted_at IS NULL
+                              AND ms.valid_from <= :closing
+                              AND (ms.valid_to IS NULL OR ms.valid_to > :opening)
+                        )
                   )
             )
             GROUP BY member_id
@@ -183,17 +157,39 @@ def build_state(session: Session, opening: date, closing: date) -> None:
     )
 
 
-def build_places(session: Session, opening: date, closing: date, codes: Sequence[Codes]) -> None:
-    """Fill the temporary table of the members here on `opening` or `closing`.
+@dataclass(frozen=True)
+class Tally:
+    """Members per organization on both days, and the composition of the closing day.
 
-    One pass over the periods of activity covering either day: the organization, whether
-    the person was a member that day, and for the closing day the composition key: the
-    age band and each column's code position, combined into one integer.
+    `compositions` lists (count, [band, code of each COMPOSITION_COLUMNS]) with band the
+    age band's index as text ("0" ≤ 30 … "4" > 60) and None for an unknown or empty code.
     """
-    key = "(CASE WHEN m.birth_date > :c31 THEN 0 WHEN m.birth_date > :c41 THEN 1"
-    key += " WHEN m.birth_date > :c51 THEN 2 WHEN m.birth_date > :c61 THEN 3 ELSE 4 END)"
-    for item in codes:
-        key = f"({key} * {item.size} + {item.sql()})"
+
+    opening: dict[int, int]
+    closing: dict[int, int]
+    compositions: list[tuple[int, list[str | None]]]
+
+
+def tally(
+    session: Session,
+    opening: date,
+    closing: date,
+    scope: set[int] | None,
+    codes: Sequence[Sequence[str]],
+) -> Tally:
+    """Count the members of both days in one pass (after `build_state`).
+
+    The pass runs over the periods of activity overlapping the two days, with each
+    person's member flags and the narrow member index (live records only). Each member's
+    age band and codes become one small integer in SQL (a CASE per column: the code's
+    position in `codes[i]`, 0 for unknown or empty). SQLite groups by sorting, and the
+    sorts of 450k rows took longer than the rest of the report, so the rows are counted
+    here as they stream from the cursor (a hash count over small tuples), and each of the
+    few thousand distinct keys is decoded once. `scope` limits the compositions to those
+    organizations of activity (None: all).
+    """
+    if len(codes) != len(COMPOSITION_COLUMNS):
+        raise ValueError("one code list per composition column")
     c31, c41, c51, c61 = age_cutoffs(closing)
     params: dict[str, object] = {
         "opening": _iso(opening),
@@ -203,86 +199,82 @@ def build_places(session: Session, opening: date, closing: date, codes: Sequence
         "c51": _iso(c51),
         "c61": _iso(c61),
     }
-    params.update({item.column: item.packed for item in codes})
-    columns = ", ".join(f"m.{name} AS {name}" for name in ("birth_date", *_columns(codes)))
+    key = (
+        "CASE WHEN m.birth_date > :c31 THEN 0 WHEN m.birth_date > :c41 THEN 1"
+        " WHEN m.birth_date > :c51 THEN 2 WHEN m.birth_date > :c61 THEN 3 ELSE 4 END"
+    )
+    for column, known in zip(COMPOSITION_COLUMNS, codes, strict=True):
+        whens = []
+        for position, code in enumerate(known, start=1):
+            params[f"{column}_{position}"] = code
+            whens.append(f"WHEN :{column}_{position} THEN {position}")
+        key = f"({key}) * {len(known) + 1} + (CASE m.{column} {' '.join(whens)} ELSE 0 END)"
     covers = "(ms.valid_from <= :{d} AND (ms.valid_to IS NULL OR ms.valid_to > :{d}))"
-    session.execute(
-        text(
-            f"""
-            CREATE TEMP TABLE stat_place AS
-            SELECT member_id, organization_id, o, c, CASE WHEN c THEN {key} END AS k
-            FROM (
-                SELECT ms.member_id AS member_id, ms.organization_id AS organization_id,
-                       {covers.format(d="opening")}
-                         AND coalesce(e.o, s.first_on <= :opening) AS o,
-                       {covers.format(d="closing")}
-                         AND coalesce(e.c, s.first_on <= :closing) AS c,
-                       {columns}
-                FROM membership ms INDEXED BY {MEMBERSHIP_INDEX}
-                JOIN {_STATE} s ON s.member_id = ms.member_id
-                LEFT JOIN {_EXACT} e ON e.member_id = ms.member_id
-                JOIN member m INDEXED BY {MEMBER_INDEX}
-                  ON m.id = ms.member_id AND m.deleted_at IS NULL
-                WHERE ms.deleted_at IS NULL
-                  AND ms.valid_from <= :closing
-                  AND (ms.valid_to IS NULL OR ms.valid_to > :opening)
-            ) m
-            WHERE o OR c
-            """
-        ),
+    connection = session.connection().connection.driver_connection
+    assert connection is not None
+    cursor = connection.execute(
+        f"""
+        SELECT organization_id, o, c, CASE WHEN c THEN k END
+        FROM (
+            SELECT ms.organization_id AS organization_id,
+                   {covers.format(d="opening")}
+                     AND coalesce(e.o, s.first_on <= :opening) AS o,
+                   {covers.format(d="closing")}
+                     AND coalesce(e.c, s.first_on <= :closing) AS c,
+                   {key} AS k
+            FROM membership ms INDEXED BY {MEMBERSHIP_INDEX}
+            JOIN {_STATE} s ON s.member_id = ms.member_id
+            LEFT JOIN {_EXACT} e ON e.member_id = ms.member_id
+            JOIN member m INDEXED BY {MEMBER_INDEX}
+              ON m.id = ms.member_id AND m.deleted_at IS NULL
+            WHERE ms.deleted_at IS NULL
+              AND ms.valid_from <= :closing
+              AND (ms.valid_to IS NULL OR ms.valid_to > :opening)
+        )
+        WHERE o OR c
+        """,
         params,
     )
-
-
-def counts_by_organization(session: Session) -> tuple[dict[int, int], dict[int, int]]:
-    """Members on the opening and on the closing day per organization of activity."""
-    opening: dict[int, int] = {}
-    closing: dict[int, int] = {}
-    for org, o, c, count in session.execute(
-        text(f"SELECT organization_id, o, c, count(*) FROM {_PLACE} GROUP BY 1, 2, 3")
-    ):
+    counts: Counter[tuple[int, int, int, int | None]] = Counter()
+    while batch := cursor.fetchmany(20_000):
+        counts.update(batch)
+    on_opening: Counter[int] = Counter()
+    on_closing: Counter[int] = Counter()
+    keys: Counter[int] = Counter()
+    for (org, o, c, k), count in counts.items():
         if o:
-            opening[org] = opening.get(org, 0) + count
+            on_opening[org] += count
         if c:
-            closing[org] = closing.get(org, 0) + count
-    return opening, closing
-
-
-def composition_keys(session: Session, organizations: Sequence[int] | None) -> dict[int, int]:
-    """Members on the closing day per composition key, in `organizations` (None: all)."""
-    where = "c"
-    params: dict[str, object] = {}
-    if organizations is not None:
-        where += " AND organization_id IN (SELECT value FROM json_each(:orgs))"
-        params["orgs"] = "[" + ",".join(str(o) for o in organizations) + "]"
-    rows = session.execute(
-        text(f"SELECT k, count(*) FROM {_PLACE} WHERE {where} GROUP BY k"), params
-    )
-    return {int(k): count for k, count in rows}
-
-
-def decode_key(key: int, codes: Sequence[Codes]) -> tuple[int, list[str | None]]:
-    """(age band index, code of each column) of a composition key."""
-    values: list[str | None] = []
-    for item in reversed(codes):
-        key, position = divmod(key, item.size)
-        values.append(item.decode(position))
-    values.reverse()
-    return key, values
+            on_closing[org] += count
+            if scope is None or org in scope:
+                keys[k] += count
+    result: list[tuple[int, list[str | None]]] = []
+    for k, count in keys.items():
+        values: list[str | None] = []
+        rest = k
+        for known in reversed(codes):
+            rest, position = divmod(rest, len(known) + 1)
+            values.append(known[position - 1] if position else None)
+        values.append(str(rest))  # the age band
+        values.reverse()
+        result.append((count, values))
+    return Tally(dict(on_opening), dict(on_closing), result)
 
 
 def drop_temporary(session: Session) -> None:
     """Drop the temporary tables (the pooled connection outlives the report)."""
-    for table in (_STATE, _EXACT, _PLACE):
+    for table in (_STATE, _EXACT):
         session.execute(text(f"DROP TABLE IF EXISTS {table}"))
 
 
 # --- the period ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class HistoryRow:
-    """One status or placement fact of a member whose membership changed in the period."""
+class HistoryRow(NamedTuple):
+    """One status or placement fact of a member whose membership changed in the period.
+
+    A named tuple rather than a dataclass: tens of thousands are built per report.
+    """
 
     member_id: int
     kind: str  # an event kind, or "membership"
@@ -303,11 +295,9 @@ def changed_members(session: Session, start: date, end: date) -> list[int]:
             WHERE deleted_at IS NULL AND kind IN ({_quoted(STATE_KINDS)})
               AND on_date BETWEEN :start AND :end
             UNION
-            SELECT member_id FROM membership
-            WHERE deleted_at IS NULL AND valid_from BETWEEN :start AND :end
-            UNION
-            SELECT member_id FROM membership
-            WHERE deleted_at IS NULL AND valid_to BETWEEN :start AND :end
+            SELECT member_id FROM membership INDEXED BY {MEMBERSHIP_INDEX}
+            WHERE deleted_at IS NULL
+              AND (valid_from BETWEEN :start AND :end OR valid_to BETWEEN :start AND :end)
             """
         ),
         params,
@@ -320,41 +310,54 @@ def history_of(session: Session, members: Sequence[int], end: date) -> list[Hist
     if not members:
         return []
     ids = "[" + ",".join(str(m) for m in members) + "]"
-    result: list[HistoryRow] = []
-    for member_id, kind, on_date, event_id in session.execute(
-        text(
+    day = date.fromisoformat
+    # "+kind", "+on_date": keep SQLite on the per-member index, not on (kind, on_date).
+    result = [
+        HistoryRow(member_id, kind, day(on_date), event_id)
+        for member_id, kind, on_date, event_id in _rows(
+            session,
             f"""
             SELECT member_id, kind, on_date, id FROM member_event
             WHERE deleted_at IS NULL AND +kind IN ({_quoted(STATE_KINDS)})
               AND +on_date <= :end
               AND member_id IN (SELECT value FROM json_each(:ids))
-            """
-        ),
-        {"end": _iso(end), "ids": ids},
-    ):
-        result.append(HistoryRow(member_id, kind, _day(on_date), event_id))
-    for member_id, org, valid_from, valid_to, reason, row_id in session.execute(
-        text(
+            """,
+            {"end": _iso(end), "ids": ids},
+        )
+    ]
+    result += [
+        HistoryRow(
+            member_id,
+            "membership",
+            day(valid_from),
+            row_id,
+            organization_id=org,
+            valid_to=day(valid_to) if valid_to is not None else None,
+            reason=reason or "",
+        )
+        for member_id, org, valid_from, valid_to, reason, row_id in _rows(
+            session,
             """
             SELECT member_id, organization_id, valid_from, valid_to, reason, id
             FROM membership
             WHERE deleted_at IS NULL AND member_id IN (SELECT value FROM json_each(:ids))
-            """
-        ),
-        {"ids": ids},
-    ):
-        result.append(
-            HistoryRow(
-                member_id,
-                "membership",
-                _day(valid_from),
-                row_id,
-                organization_id=org,
-                valid_to=_day(valid_to) if valid_to is not None else None,
-                reason=reason or "",
-            )
+            """,
+            {"ids": ids},
         )
+    ]
     return result
+
+
+def _rows(session: Session, sql: str, params: dict[str, object]) -> list[tuple[Any, ...]]:
+    """Rows of a query on the session's own connection, as plain tuples.
+
+    The period queries return tens of thousands of rows at 500k members; the DB-API
+    cursor hands tuples over without building a result row object for each (about 3×
+    faster), and uses the same connection, so the same transaction and temporary tables.
+    """
+    connection = session.connection().connection.driver_connection
+    assert connection is not None
+    return list(connection.execute(sql, params))
 
 
 def _day(value: object) -> date:
@@ -412,17 +415,16 @@ def events_in_period(
     session: Session, kinds: Sequence[EventKind], start: date, end: date
 ) -> list[tuple[int, str, date, str]]:
     """(member, kind, date, details JSON) of live events of `kinds` dated in [start, end]."""
-    rows = session.execute(
-        text(
-            f"""
-            SELECT member_id, kind, on_date, details_json FROM member_event
-            WHERE deleted_at IS NULL AND kind IN ({_quoted(kinds)})
-              AND on_date BETWEEN :start AND :end
-            """
-        ),
+    rows = _rows(
+        session,
+        f"""
+        SELECT member_id, kind, on_date, details_json FROM member_event
+        WHERE deleted_at IS NULL AND kind IN ({_quoted(kinds)})
+          AND on_date BETWEEN :start AND :end
+        """,
         {"start": _iso(start), "end": _iso(end)},
     )
-    return [(m, k, _day(d), details or "{}") for m, k, d, details in rows]
+    return [(m, k, date.fromisoformat(d), details or "{}") for m, k, d, details in rows]
 
 
 def placement_on(
@@ -438,13 +440,12 @@ def placement_on(
     members = sorted({m for m, _ in pairs})
     periods: dict[int, list[tuple[date, date | None, int]]] = {}
     ids = "[" + ",".join(str(m) for m in members) + "]"
-    for member_id, org, valid_from, valid_to in session.execute(
-        text(
-            """
-            SELECT member_id, organization_id, valid_from, valid_to FROM membership
-            WHERE deleted_at IS NULL AND member_id IN (SELECT value FROM json_each(:ids))
-            """
-        ),
+    for member_id, org, valid_from, valid_to in _rows(
+        session,
+        """
+        SELECT member_id, organization_id, valid_from, valid_to FROM membership
+        WHERE deleted_at IS NULL AND member_id IN (SELECT value FROM json_each(:ids))
+        """,
         {"ids": ids},
     ):
         periods.setdefault(member_id, []).append(
