@@ -2,9 +2,10 @@
 
 `partydesk --self-test --data-dir DIR` (and the installer's build, on the bundle) runs
 these steps one after another and prints one line per step: prepare the folder, migrate
-a new database, build a small demo office, print one form, write one workbook, write a
-sync package from one office to another and read it back (signature, hashes, counts),
-and, when the entry point passes one, start the GUI on the self-test database.
+a new database, build a small demo office, print one form, write one workbook, send the
+office's register to an office above (a second database: keys exchanged, the package
+signed, encrypted, verified and imported there, the receipt imported back), and, when
+the entry point passes one, start the GUI on the self-test database.
 
 The folder must be new, empty, or a previous self-test's folder (it carries the marker
 file `MARKER`): the self-test never writes into a folder that may hold real data. The
@@ -16,42 +17,39 @@ step fail on purpose, so the report of a failing step can be checked end to end.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import sys
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from partydesk import __version__
-from partydesk.codes import MemberStatus
-from partydesk.db.base import RecordMixin
+from partydesk.codes import MemberStatus, OrgKind
 from partydesk.db.engine import Database
 from partydesk.db.migrate import current_revision, head_revision
-from partydesk.db.models import AuditEntry, Member, Organization
-from partydesk.documents.package import (
-    PACKAGE_SUFFIX,
-    AuditRecord,
-    Kind,
-    KnownSender,
-    PackageRecord,
-    PackageSpec,
-    generate_office_keys,
-    known_senders,
-    open_package,
-    write_package,
-)
-from partydesk.documents.package.canonical import canonical_bytes
+from partydesk.db.models import Member, Organization
+from partydesk.documents.package import PACKAGE_SUFFIX
 from partydesk.errors import PartydeskError, add_messages
 from partydesk.paths import DataPaths
-from partydesk.services import database, demo, excel_export, info, office, printing
+from partydesk.services import (
+    database,
+    demo,
+    excel_export,
+    info,
+    office,
+    printing,
+    sync_export,
+    sync_import,
+    sync_keys,
+    sync_receipts,
+)
+from partydesk.services.sync_keys import Relation
 
 #: Written into the folder first; a non-empty folder without it is refused.
 MARKER = "partydesk-self-test.txt"
@@ -80,8 +78,16 @@ add_messages(
     }
 )
 
-#: The sync columns of every record, carried apart from the fields in a package.
-_SYNC_COLUMNS = {"id", "uuid", "created_at", "updated_at", "deleted_at", "version"}
+#: The office above that receives the demo office's package (a second database).
+ABOVE_DATABASE = "above.sqlite3"
+ABOVE_OFFICE = office.OfficeInput(
+    name="Ban Tổ chức Tỉnh ủy (tự kiểm tra)",
+    superior_name="Tỉnh ủy",
+    place_name="Lâm Đồng",
+    number_symbol="BTCTU",
+    level=OrgKind.PROVINCE.value,
+    code="TUKT",
+)
 
 
 @dataclass(frozen=True)
@@ -114,6 +120,11 @@ class SelfTestReport:
 
 #: The GUI check: given the data paths and the database file, returns its one-line detail.
 GuiCheck = Callable[[DataPaths, Path], str]
+
+
+def _count(db: Database, model: type[Any]) -> int:
+    with db.reader() as session:
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)
 
 
 def _check(condition: bool, what: str) -> None:
@@ -152,58 +163,6 @@ def prepare_folder(folder: Path) -> DataPaths:
         encoding="utf-8",
     )
     return DataPaths(folder).ensure()
-
-
-def _json_value(value: Any) -> Any:
-    # Package fields are plain JSON values; dates become ISO text in the package itself.
-    if isinstance(value, bytes | bytearray | memoryview):
-        return None
-    return value
-
-
-def table_records(session: Any, model: type[RecordMixin], origin: str) -> list[PackageRecord]:
-    """Every row of `model` as package records (binary columns left out)."""
-    columns = [
-        column
-        for column in model.__table__.columns  # type: ignore[attr-defined]
-        if column.name not in _SYNC_COLUMNS
-    ]
-    records = []
-    for row in session.scalars(select(model).order_by(model.id)):
-        records.append(
-            PackageRecord(
-                uuid=row.uuid,
-                version=row.version,
-                updated_at=row.updated_at,
-                origin_office=origin,
-                deleted=row.deleted_at is not None,
-                fields={column.name: _json_value(getattr(row, column.key)) for column in columns},
-            )
-        )
-    return records
-
-
-def _audit_object(text: str | None) -> Mapping[str, Any] | None:
-    value = json.loads(text) if text else None
-    return value if isinstance(value, dict) else None
-
-
-def audit_records(session: Any, tables: Sequence[str]) -> list[AuditRecord]:
-    """The audit entries about `tables` as package audit records."""
-    query = select(AuditEntry).where(AuditEntry.table_name.in_(tables)).order_by(AuditEntry.id)
-    return [
-        AuditRecord(
-            at=entry.at,
-            actor=entry.actor,
-            action=entry.action,
-            table=entry.table_name,
-            record_uuid=entry.record_uuid,
-            transaction_uuid=entry.transaction_uuid,
-            before=_audit_object(entry.before_json),
-            after=_audit_object(entry.after_json),
-        )
-        for entry in session.scalars(query)
-    ]
 
 
 def process_age() -> float | None:
@@ -310,39 +269,54 @@ class _Run:
         return f"{result.path.name}, {result.rows} rows"
 
     def package_step(self) -> str:
-        the_office = office.get_office(self.open_db)
-        sender = generate_office_keys(the_office.uuid, the_office.name)
-        recipient = generate_office_keys(
-            "00000000-0000-4000-8000-000000000001", "Cấp ủy cấp trên (tự kiểm tra)"
+        # Two offices as in real life: the demo commune sends its full register to an
+        # office above (a second database here), which verifies and imports it and
+        # returns a receipt, through the same sync services the CLI and the window use.
+        folder, db = self.paths.root, self.open_db
+        above = database.open_database(folder / ABOVE_DATABASE, backup_dir=self.paths.backups)
+        try:
+            office.init_office(above, ABOVE_OFFICE)
+            ours = sync_keys.write_public_key(db, folder / "office.pdkey")
+            theirs = sync_keys.write_public_key(above, folder / "above.pdkey")
+            sync_keys.register_partner(
+                db, (folder / "above.pdkey").read_bytes(), theirs.fingerprint, Relation.ABOVE
+            )
+            with db.reader() as session:
+                top = session.scalar(
+                    select(Organization.code).where(
+                        Organization.id == office.get_office(db).organization_id
+                    )
+                )
+            _check(bool(top), "the demo office has no top organization code")
+            sync_keys.register_partner(
+                above,
+                (folder / "office.pdkey").read_bytes(),
+                ours.fingerprint,
+                Relation.BELOW,
+                [str(top)],
+            )
+            package = self.paths.exports / f"self-test{PACKAGE_SUFFIX}"
+            sent = sync_export.export_package(db, package, full=True, period_label="Tự kiểm tra")
+            preview = sync_import.preview_package(above, sent.path)
+            _check(preview.status == sync_import.READY, f"preview says {preview.status}")
+            receipt = self.paths.exports / f"self-test-receipt{PACKAGE_SUFFIX}"
+            received = sync_import.import_package(above, sent.path, receipt=receipt)
+            records = sum(sent.counts.values())
+            new = received.counts.get("new", 0)
+            _check(new == records, f"{new} records imported as new, {records} sent")
+            members = [_count(one, Member) for one in (db, above)]
+            _check(members[0] == members[1], f"members here {members[0]}, above {members[1]}")
+            _check(received.receipt is not None, "no receipt written")
+            assert received.receipt is not None
+            acknowledged = sync_receipts.import_receipt(db, received.receipt)
+            _check(acknowledged.status == "applied", f"receipt {acknowledged.status}")
+        finally:
+            above.close()
+        return (
+            f"{package.name}: {records} records ({sent.counts.get('member', 0)} members),"
+            f" {sent.audit_entries} audit entries, signed and encrypted; imported above"
+            f" ({new} new), receipt {acknowledged.outcome}"
         )
-        with self.open_db.reader() as session:
-            tables = {
-                "organization": table_records(session, Organization, the_office.uuid),
-                "member": table_records(session, Member, the_office.uuid),
-            }
-            audit = audit_records(session, list(tables))
-        revision = current_revision(self.open_db.engine) or ""
-        spec = PackageSpec(
-            kind=Kind.FULL,
-            schema_revision=revision,
-            program_version=__version__,
-            sequence_from=1,
-            sequence_to=1,
-            period_label="Tự kiểm tra",
-        )
-        path = self.paths.exports / f"self-test{PACKAGE_SUFFIX}"
-        written = write_package(path, spec, tables, audit, sender, recipient.public)
-        opened = open_package(path, recipient, known_senders([KnownSender(sender.public)]))
-        _check(opened.file_sha256 == written.file_sha256, "the file hash changed")
-        for table, records in tables.items():
-            back = [canonical_bytes(record.to_json()) for record in opened.records(table)]
-            sent = [canonical_bytes(record.to_json()) for record in records]
-            _check(back == sent, f"{table}: {len(back)} records read back, {len(sent)} written")
-        back_audit = [canonical_bytes(entry.to_json()) for entry in opened.audit()]
-        sent_audit = [canonical_bytes(entry.to_json()) for entry in audit]
-        _check(back_audit == sent_audit, "the audit entries read back differ")
-        counts = ", ".join(f"{len(records)} {table}" for table, records in tables.items())
-        return f"{path.name}, {counts}, {len(audit)} audit entries, signature and hashes checked"
 
     def gui_step(self) -> str:
         assert self.gui_check is not None

@@ -77,7 +77,13 @@ def test_self_test_passes_every_step_and_leaves_its_files(tmp_path: Path):
         workbook.close()
     assert sum(1 for name in names if isinstance(name, str) and name) >= int(rows.group(1))
     assert (exports / "self-test.pdpkg").stat().st_size > 0
-    assert "signature and hashes checked" in result.stdout
+    assert (exports / "self-test-receipt.pdpkg").stat().st_size > 0
+    assert (folder / "above.sqlite3").is_file()  # the office above that imported it
+    sent = re.search(
+        r"self-test\.pdpkg: (\d+) records .* imported above \((\d+) new\)", result.stdout
+    )
+    assert sent is not None
+    assert sent.group(1) == sent.group(2)
     # Nothing went to the user's real data folder.
     assert not (tmp_path / "home" / "share" / "partydesk").exists()
 
