@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from partydesk.db.engine import Database
 from partydesk.db.models import AuditEntry, Cadre, CadrePost, Member, MemberEvent, Organization
@@ -45,6 +45,9 @@ def register_counts(db: Database) -> RegisterCounts:
             return int(session.scalar(select(func.count()).select_from(model)) or 0)
 
         size = db.path.stat().st_size if db.path is not None and db.path.exists() else None
+        if not db.is_sqlite:
+            # A server database has no file: report what the server stores for it.
+            size = session.scalar(text("SELECT pg_database_size(current_database())"))
         return RegisterCounts(
             orgs,
             statuses,

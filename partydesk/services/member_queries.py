@@ -277,7 +277,9 @@ def _search_numbers(session: Session, prefix: str, limit: int) -> list[int]:
         # `deleted_at IS NULL` lets SQLite use the partial unique index on live CCCDs;
         # without it the CCCD range scans the whole table (90 ms at 500k members).
         live = select(Member.id).where(_prefix_range(column, prefix), Member.deleted_at.is_(None))
-        ids.extend(session.scalars(live.limit(limit)))
+        # The index order, said out loud: SQLite walks (number, rowid) anyway, and a server
+        # then takes the same first `limit` matches instead of any of them.
+        ids.extend(session.scalars(live.order_by(column, Member.id).limit(limit)))
     return list(dict.fromkeys(ids))[:limit]
 
 
