@@ -246,7 +246,7 @@ def tally(
             on_opening[org] += count
         if c:
             on_closing[org] += count
-            if scope is None or org in scope:
+            if k is not None and (scope is None or org in scope):
                 keys[k] += count
     result: list[tuple[int, list[str | None]]] = []
     for k, count in keys.items():

@@ -282,7 +282,7 @@ def _table(
         flagged = index < len(table.flagged) and table.flagged[index]
         for number, column in enumerate(sheet.columns, start=1):
             value = values.get(column.key)
-            cell = ws.cell(row=row, column=number, value=value)  # type: ignore[arg-type]
+            cell = ws.cell(row=row, column=number, value=value)
             cell.border = _BOX
             if isinstance(value, int | float) and not isinstance(value, bool):
                 cell.number_format = COUNT_FORMAT
@@ -305,7 +305,7 @@ def _table(
 def write_report(path: Path, layout: ReportLayout, data: ReportData) -> WrittenReport:
     """Write `data` in `layout` to `path` atomically; returns where each figure landed."""
     workbook = Workbook()
-    workbook.remove(workbook.active)  # type: ignore[arg-type]
+    workbook.remove(workbook.active)
     cells: dict[str, str] = {}
     for sheet in layout.sheets:
         ws = workbook.create_sheet(sheet.name[:31])
