@@ -30,6 +30,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from partydesk import errors
 from partydesk.catalogue_files import read_catalogue
 from partydesk.codes import EventKind, OrgKind
 from partydesk.db.engine import Database
@@ -41,6 +42,15 @@ from partydesk.services.catalogues import list_catalogue
 from partydesk.services.member_queries import AgeBand
 from partydesk.services.rule_table import load_rule_table
 from partydesk.services.statistics_flows import IN_FLOWS, OUT_FLOWS, Flow, Movement, replay
+
+errors.add_messages(
+    {
+        "report.sqlite_only": (
+            "Báo cáo thống kê chỉ lập được trên tệp dữ liệu của đơn vị (SQLite).",
+            "Statistics reports are made on an office's own database file (SQLite) only.",
+        )
+    }
+)
 
 #: Occupations that make an admitted person a "student" / a private-enterprise worker.
 STUDENT_OCCUPATIONS = ("hoc_sinh_sinh_vien",)
@@ -363,7 +373,7 @@ def compute_statistics(db: Database, request: StatisticsRequest) -> Statistics:
     """The statistics of `request` (see the module docstring).
 
     Errors: `office.missing`; `organization.not_found` (scope); `date.order` when the
-    period starts after its last day.
+    period starts after its last day; `report.sqlite_only` on a server database.
     """
     as_of = request.as_of
     start = request.start or default_start(as_of)
@@ -375,6 +385,9 @@ def compute_statistics(db: Database, request: StatisticsRequest) -> Statistics:
             earlier="Ngày đầu kỳ",
             earlier_value=start.strftime("%d/%m/%Y"),
         )
+    if not db.is_sqlite:
+        # The queries use SQLite's INDEXED BY, json_each and its DB-API cursor.
+        raise PartydeskError("report.sqlite_only")
     opening_day = start - timedelta(days=1)
     with db.reader() as session:
         office = session.scalars(select(Office)).first()
