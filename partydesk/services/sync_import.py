@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -32,13 +32,13 @@ from partydesk.db.models import (
 from partydesk.documents.package import Kind, OpenedPackage, StoppedError, open_package
 from partydesk.documents.package.progress import Progress
 from partydesk.errors import PartydeskError, add_messages
-from partydesk.services.sync_export import write_receipt
+from partydesk.services.sync_export import open_epoch, write_receipt
 from partydesk.services.sync_keys import ensure_office_keys, known_senders
 from partydesk.services.sync_plan import Action, Outcome, Plan, PlannedRecord, plan_package
 from partydesk.services.sync_records import (
     UuidMaps,
-    column_values,
     record_json,
+    resolved_references,
     row_record,
     select_rows,
 )
@@ -278,6 +278,9 @@ def _apply(
     progress: Progress | None,
 ) -> None:
     maps = UuidMaps(session)
+    # Rows are stamped with the open epoch here, once: a SQL default per row would make
+    # SQLAlchemy run one INSERT per row to fetch it instead of one executemany.
+    epoch = open_epoch(session).open_seq
     total = len(plan.actions)
     done = 0
     by_table: dict[str, list[Action]] = {}
@@ -296,33 +299,37 @@ def _apply(
                 continue
             if action.outcome not in (Outcome.NEW, Outcome.UPDATED):
                 continue
-            values = column_values(spec, action.record.fields, maps, skip=self_refs)
+            values = action.values | resolved_references(
+                spec, action.record.fields, maps, skip=self_refs
+            )
             values.update(_sync_columns(action, partner.office_uuid))
+            values["sync_seq"] = epoch
             deleted_at = action.record.fields.get("deleted_at")
             if action.record.deleted and isinstance(deleted_at, str):
                 values["deleted_at"] = datetime.fromisoformat(deleted_at)
             if action.outcome is Outcome.NEW:
                 new_rows.append(values)
             else:
-                values["id"] = action.local_id
+                values["_id"] = action.local_id
                 updates.append(values)
             if self_refs:
                 self_links.append(action)
-        model = spec.model
+        table = spec.model.__table__  # type: ignore[attr-defined]
         if new_rows:
-            session.execute(insert(model), new_rows)
+            _executemany(session, insert(table), new_rows)
             maps.forget(spec.name)
+        by_id = update(table).where(table.c.id == bindparam("_id"))
         if updates:
-            session.execute(update(model), updates)
+            _executemany(session, by_id, updates)
         if self_links:
             links = []
             for action in self_links:
-                values = column_values(spec, action.record.fields, maps)
+                references = resolved_references(spec, action.record.fields, maps)
                 links.append(
-                    {"id": maps.id_of(spec.name, action.record.uuid)}
-                    | {key: values.get(key) for key in self_refs}
+                    {"_id": maps.id_of(spec.name, action.record.uuid)}
+                    | {key: references.get(key) for key in self_refs}
                 )
-            session.execute(update(model), links)
+            _executemany(session, by_id, links)
         for action in conflicts:
             _queue_conflict(session, action, partner, package.manifest.package_uuid, maps)
         changed = [row["uuid"] for row in new_rows] + [row["uuid"] for row in updates]
@@ -340,6 +347,18 @@ def _apply(
                 },
             )
     _copy_audit(session, package, partner)
+
+
+def _executemany(session: Session, statement: Any, rows: list[dict[str, Any]]) -> None:
+    """Core executemany, rows grouped by their keys (one statement per group).
+
+    Core, not the ORM's bulk API: no per-row bookkeeping, one executemany per group.
+    """
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(tuple(sorted(row)), []).append(row)
+    for group in groups.values():
+        session.execute(statement, group)
 
 
 def _queue_conflict(

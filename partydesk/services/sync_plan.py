@@ -22,7 +22,12 @@ from sqlalchemy.orm import Session
 from partydesk.db.models import Cadre, Member, Organization
 from partydesk.documents.package import OpenedPackage, PackageRecord
 from partydesk.services.sync_keys import in_scope, local_codes
-from partydesk.services.sync_records import TableSpec, decode, record_label, upward_specs
+from partydesk.services.sync_records import (
+    TableSpec,
+    decoded_fields,
+    record_label,
+    upward_specs,
+)
 
 _CHUNK = 2000
 
@@ -66,6 +71,7 @@ class Action:
     outcome: Outcome
     local_id: int | None = None
     reason: str = ""
+    values: dict[str, Any] = field(default_factory=dict)  # plain columns, decoded
 
 
 @dataclass
@@ -116,9 +122,13 @@ def _local_state(
 
 
 class _Scope:
-    """Which organization a record belongs to, from the package first, then from here."""
+    """Which organization a record belongs to: from the package as planned, or from here.
 
-    def __init__(self, session: Session, package: OpenedPackage, scope: frozenset[str]) -> None:
+    Organizations, members and cadres are planned before the records that refer to them
+    (`UPWARD_MODELS` order), so `learn` has seen them by the time they are asked for.
+    """
+
+    def __init__(self, session: Session, scope: frozenset[str]) -> None:
         self.scope = scope
         self.codes = local_codes(session)
         self.member_org: dict[str, str | None] = dict(
@@ -135,14 +145,15 @@ class _Scope:
                 )
             ).all()
         )
-        for record in package.records("organization"):
-            code = record.fields.get("code")
-            if isinstance(code, str):
-                self.codes[record.uuid] = code
-        for record in package.records("member"):
-            self.member_org[record.uuid] = record.fields.get("organization_uuid")
-        for record in package.records("cadre"):
-            self.cadre_org[record.uuid] = record.fields.get("organization_uuid")
+
+    def learn(self, table: str, record: PackageRecord) -> None:
+        fields = record.fields
+        if table == "organization" and isinstance(fields.get("code"), str):
+            self.codes[record.uuid] = fields["code"]
+        elif table == "member":
+            self.member_org[record.uuid] = fields.get("organization_uuid")
+        elif table == "cadre":
+            self.cadre_org[record.uuid] = fields.get("organization_uuid")
 
     def organization_of(self, table: str, record: PackageRecord) -> str | None:
         if table == "organization":
@@ -158,6 +169,7 @@ class _Scope:
         return None
 
     def refusal(self, table: str, record: PackageRecord, sender_name: str) -> str:
+        self.learn(table, record)
         org = self.organization_of(table, record)
         code = self.codes.get(org) if org else None
         if code is not None and not in_scope(code, self.scope):
@@ -166,17 +178,6 @@ class _Scope:
                 f" ({', '.join(sorted(self.scope))})."
             )
         return ""
-
-
-def _field_problem(spec: TableSpec, fields: Any) -> str:
-    for column in spec.columns:
-        if column.target is not None or column.field not in fields:
-            continue
-        try:
-            decode(column, fields[column.field])
-        except (TypeError, ValueError):
-            return f"Giá trị không hợp lệ ở trường «{column.field}»."
-    return ""
 
 
 class _Known:
@@ -227,7 +228,7 @@ def plan_package(
 ) -> Plan:
     """Classify every record of `package` against this database (reads only)."""
     plan = Plan()
-    scope_check = _Scope(session, package, scope)
+    scope_check = _Scope(session, scope)
     known = _Known(session)
     codes_here = {code: org_uuid for org_uuid, code in local_codes(session).items()}
     for spec in upward_specs():
@@ -238,11 +239,14 @@ def plan_package(
         accepted = known.accepted.setdefault(spec.name, set())
         for record in _parents_first(spec, records):
             local = state.get(record.uuid)
-            reason = (
-                scope_check.refusal(spec.name, record, sender_name)
-                or _field_problem(spec, record.fields)
-                or known.problem(spec, record.fields)
-            )
+            values: dict[str, Any] = {}
+            reason = scope_check.refusal(spec.name, record, sender_name)
+            if not reason:
+                try:
+                    values = decoded_fields(spec, record.fields)
+                except ValueError as error:
+                    reason = f"Giá trị không hợp lệ ở trường «{error}»."
+            reason = reason or known.problem(spec, record.fields)
             if not reason and spec.name == "organization" and local is None:
                 owner = codes_here.get(str(record.fields.get("code")))
                 if owner is not None and owner != record.uuid:
@@ -257,7 +261,7 @@ def plan_package(
             if outcome is Outcome.CONFLICT:
                 note = "Đã sửa ở cả hai nơi từ lần đồng bộ trước: cần chọn bản giữ lại."
             local_id = local[0] if local else None
-            plan.actions.append(Action(spec, record, outcome, local_id, note))
+            plan.actions.append(Action(spec, record, outcome, local_id, note, values))
     return plan
 
 

@@ -92,6 +92,16 @@ class TableSpec:
         """The columns that refer to another row (sent as UUIDs)."""
         return tuple(column for column in self.columns if column.target is not None)
 
+    @property
+    def plain_columns(self) -> tuple[Column, ...]:
+        """The columns that are not references."""
+        return tuple(column for column in self.columns if column.target is None)
+
+    @property
+    def has_sort_key(self) -> bool:
+        """True when the table keeps a name sort key (recomputed from `full_name`)."""
+        return "name_sort_key" in self.model.__table__.c  # type: ignore[attr-defined]
+
 
 def _kind(sql_type: Any) -> str:
     if isinstance(sql_type, DateTime):
@@ -147,27 +157,80 @@ def _encode(value: Any) -> Any:
     return value
 
 
+def _text(value: Any) -> Any:
+    if not isinstance(value, str):
+        raise TypeError("not a text")
+    return value
+
+
+def _bool(value: Any) -> Any:
+    if not isinstance(value, bool):
+        raise TypeError("not a boolean")
+    return value
+
+
+def _int(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("not an integer")
+    return value
+
+
+def _float(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError("not a number")
+    return float(value)
+
+
+_DECODERS = {
+    "date": date.fromisoformat,
+    "datetime": datetime.fromisoformat,
+    "float": _float,
+    "bool": _bool,
+    "int": _int,
+    "text": _text,
+}
+
+
 def decode(column: Column, value: Any) -> Any:
     """A field's JSON value as the column's Python value (ValueError/TypeError if bad)."""
     if value is None:
         return None
-    if column.kind == "date":
-        return date.fromisoformat(value)
-    if column.kind == "datetime":
-        return datetime.fromisoformat(value)
-    if column.kind == "float":
-        return float(value)
-    if column.kind == "bool":
-        if not isinstance(value, bool):
-            raise TypeError("not a boolean")
-        return value
-    if column.kind == "int":
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError("not an integer")
-        return value
-    if not isinstance(value, str):
-        raise TypeError("not a text")
-    return value
+    return _DECODERS[column.kind](value)
+
+
+def decoded_fields(spec: TableSpec, fields: Mapping[str, Any]) -> dict[str, Any]:
+    """The plain (not foreign key) column values of an incoming record, decoded once.
+
+    Raises ValueError naming the field whose value does not fit its column.
+    """
+    values: dict[str, Any] = {}
+    for column in spec.plain_columns:
+        if column.field not in fields:
+            continue
+        raw = fields[column.field]
+        try:
+            values[column.key] = None if raw is None else _DECODERS[column.kind](raw)
+        except (TypeError, ValueError):
+            raise ValueError(column.field) from None
+    if "full_name" in values and spec.has_sort_key:
+        values["name_sort_key"] = name_sort_key(values["full_name"] or "")
+    return values
+
+
+def resolved_references(
+    spec: TableSpec, fields: Mapping[str, Any], maps: UuidMaps, *, skip: Iterable[str] = ()
+) -> dict[str, Any]:
+    """The foreign key columns of an incoming record as local ids (KeyError if unknown)."""
+    values: dict[str, Any] = {}
+    for column in spec.foreign_keys:
+        if column.key in skip or column.field not in fields or column.target is None:
+            continue
+        raw = fields[column.field]
+        local = maps.id_of(column.target, raw)
+        if raw is not None and local is None:
+            raise KeyError(column.field)
+        values[column.key] = local
+    return values
 
 
 class UuidMaps:
@@ -260,25 +323,10 @@ def column_values(
 ) -> dict[str, Any]:
     """The column values of an incoming record (foreign keys resolved to local ids).
 
-    Raises KeyError naming the field whose referenced row is unknown here, ValueError or
-    TypeError for a value of the wrong type.
+    Raises KeyError naming the field whose referenced row is unknown here, ValueError
+    naming a field whose value does not fit its column.
     """
-    skipped = set(skip)
-    values: dict[str, Any] = {}
-    for column in spec.columns:
-        if column.key in skipped or column.field not in fields:
-            continue
-        raw = fields[column.field]
-        if column.target is not None:
-            local = maps.id_of(column.target, raw)
-            if raw is not None and local is None:
-                raise KeyError(column.field)
-            values[column.key] = local
-        else:
-            values[column.key] = decode(column, raw)
-    if "full_name" in values and hasattr(spec.model, "name_sort_key"):
-        values["name_sort_key"] = name_sort_key(values["full_name"] or "")
-    return values
+    return decoded_fields(spec, fields) | resolved_references(spec, fields, maps, skip=skip)
 
 
 def record_label(table: str, fields: Mapping[str, Any]) -> str:
