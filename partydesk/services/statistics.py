@@ -420,7 +420,7 @@ def compute_statistics(db: Database, request: StatisticsRequest) -> Statistics:
             q.drop_temporary(session)
         opening = _by_row(counts.opening, row_of)
         closing = _by_row(counts.closing, row_of)
-        compositions = _compositions(catalogues, counts.compositions)
+        compositions = _compositions(catalogues, counts.bands, counts.columns)
         changed = q.changed_members(session, start, as_of)
         movements = replay(q.history_of(session, changed, as_of), start, as_of, row_of)
         rows, total, mismatches = _balances(tree, root, opening, closing, movements)
@@ -546,14 +546,11 @@ def _breakdown(
 
 
 def _compositions(
-    catalogues: Sequence[_Catalogue], grouped: Sequence[tuple[int, list[str | None]]]
+    catalogues: Sequence[_Catalogue],
+    bands: Mapping[str, int],
+    counted: Sequence[Mapping[str | None, int]],
 ) -> tuple[Breakdown, ...]:
-    bands: Counter[str | None] = Counter()
-    columns: list[Counter[str | None]] = [Counter() for _ in catalogues]
-    for count, (band, *values) in grouped:
-        bands[band] += count
-        for counter, value in zip(columns, values, strict=True):
-            counter[value] += count
+    columns = [Counter(column) for column in counted]
     sex, ethnicity, religion, education_codes, qualification, theory, occupation = columns
     # Codes outside the ethnicity catalogue count as «Khác» (the 54 groups + khác).
     ethnicity[OTHER_ETHNICITY] += ethnicity.pop(None, 0)
@@ -573,7 +570,7 @@ def _compositions(
         Breakdown(
             "age",
             "Độ tuổi",
-            tuple(Count(b.value, b.label, bands[str(i)]) for i, b in enumerate(AgeBand)),
+            tuple(Count(b.value, b.label, bands.get(str(i), 0)) for i, b in enumerate(AgeBand)),
         ),
         _breakdown("ethnicity", "Dân tộc", catalogues[1], ethnicity),
         _breakdown("religion", "Tôn giáo", catalogues[2], religion),

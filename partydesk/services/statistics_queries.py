@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from sqlalchemy import text
@@ -84,6 +85,10 @@ def _minus_years(day: date, years: int) -> date:
         return day.replace(year=day.year - years)
     except ValueError:  # 29 February in a common year
         return day.replace(year=day.year - years, day=28)
+
+
+#: The age bands' indexes as text, youngest first (≤ 30, 31–40, 41–50, 51–60, > 60).
+AGE_BANDS = ("0", "1", "2", "3", "4")
 
 
 def age_cutoffs(as_of: date) -> tuple[date, date, date, date]:
@@ -161,13 +166,27 @@ def build_state(session: Session, opening: date, closing: date) -> None:
 class Tally:
     """Members per organization on both days, and the composition of the closing day.
 
-    `compositions` lists (count, [band, code of each COMPOSITION_COLUMNS]) with band the
-    age band's index as text ("0" ≤ 30 … "4" > 60) and None for an unknown or empty code.
+    `bands` counts the age bands by index as text ("0" ≤ 30 … "4" > 60); `columns[i]`
+    counts the codes of `COMPOSITION_COLUMNS[i]`, None for an unknown or empty code.
     """
 
     opening: dict[int, int]
     closing: dict[int, int]
-    compositions: list[tuple[int, list[str | None]]]
+    bands: dict[str, int]
+    columns: list[dict[str | None, int]]
+
+
+#: The composition parts packed into each of the two integer keys: (band, sex, ethnicity,
+#: religion) and (education, qualification, theory, occupation), so that each key has a
+#: few thousand distinct values at most.
+_FIRST_KEY_COLUMNS = 3
+
+
+def _packed(parts: Sequence[tuple[str, int]]) -> str:
+    key = "0"
+    for expression, size in parts:
+        key = f"({key}) * {size} + ({expression})"
+    return key
 
 
 def tally(
@@ -180,13 +199,13 @@ def tally(
     """Count the members of both days in one pass (after `build_state`).
 
     The pass runs over the periods of activity overlapping the two days, with each
-    person's member flags and the narrow member index (live records only). Each member's
-    age band and codes become one small integer in SQL (a CASE per column: the code's
+    person's member flags and the narrow member index (live records only). A member's
+    age band and codes become two small integers in SQL (a CASE per column: the code's
     position in `codes[i]`, 0 for unknown or empty). SQLite groups by sorting, and the
     sorts of 450k rows took longer than the rest of the report, so the rows are counted
-    here as they stream from the cursor (a hash count over small tuples), and each of the
-    few thousand distinct keys is decoded once. `scope` limits the compositions to those
-    organizations of activity (None: all).
+    here as they stream from the cursor (hash counts, in C), and the few thousand distinct
+    keys are then split into one count per column. `scope` limits the compositions to
+    those organizations of activity (None: all).
     """
     if len(codes) != len(COMPOSITION_COLUMNS):
         raise ValueError("one code list per composition column")
@@ -199,29 +218,39 @@ def tally(
         "c51": _iso(c51),
         "c61": _iso(c61),
     }
-    key = (
+    band = (
         "CASE WHEN m.birth_date > :c31 THEN 0 WHEN m.birth_date > :c41 THEN 1"
-        " WHEN m.birth_date > :c51 THEN 2 WHEN m.birth_date > :c61 THEN 3 ELSE 4 END"
+        " WHEN m.birth_date > :c51 THEN 2 WHEN m.birth_date > :c61 THEN 3 ELSE 4 END",
+        len(AGE_BANDS),
     )
+    parts: list[tuple[str, int]] = []
     for column, known in zip(COMPOSITION_COLUMNS, codes, strict=True):
         whens = []
         for position, code in enumerate(known, start=1):
             params[f"{column}_{position}"] = code
             whens.append(f"WHEN :{column}_{position} THEN {position}")
-        key = f"({key}) * {len(known) + 1} + (CASE m.{column} {' '.join(whens)} ELSE 0 END)"
+        parts.append((f"CASE m.{column} {' '.join(whens)} ELSE 0 END", len(known) + 1))
+    first = [band, *parts[:_FIRST_KEY_COLUMNS]]
+    second = parts[_FIRST_KEY_COLUMNS:]
+    wanted = "c"
+    if scope is not None:
+        wanted += " AND organization_id IN (SELECT value FROM json_each(:orgs))"
+        params["orgs"] = "[" + ",".join(str(o) for o in sorted(scope)) + "]"
     covers = "(ms.valid_from <= :{d} AND (ms.valid_to IS NULL OR ms.valid_to > :{d}))"
     connection = session.connection().connection.driver_connection
     assert connection is not None
     cursor = connection.execute(
         f"""
-        SELECT organization_id, o, c, CASE WHEN c THEN k END
+        SELECT organization_id, o, c,
+               CASE WHEN {wanted} THEN k1 END, CASE WHEN {wanted} THEN k2 END
         FROM (
             SELECT ms.organization_id AS organization_id,
                    {covers.format(d="opening")}
                      AND coalesce(e.o, s.first_on <= :opening) AS o,
                    {covers.format(d="closing")}
                      AND coalesce(e.c, s.first_on <= :closing) AS c,
-                   {key} AS k
+                   {_packed(first)} AS k1,
+                   {_packed(second)} AS k2
             FROM membership ms INDEXED BY {MEMBERSHIP_INDEX}
             JOIN {_STATE} s ON s.member_id = ms.member_id
             LEFT JOIN {_EXACT} e ON e.member_id = ms.member_id
@@ -235,30 +264,43 @@ def tally(
         """,
         params,
     )
-    counts: Counter[tuple[int, int, int, int | None]] = Counter()
+    places: Counter[tuple[int, int, int]] = Counter()
+    firsts: Counter[int | None] = Counter()
+    seconds: Counter[int | None] = Counter()
+    head, k1, k2 = itemgetter(0, 1, 2), itemgetter(3), itemgetter(4)
     while batch := cursor.fetchmany(20_000):
-        counts.update(batch)
+        places.update(map(head, batch))
+        firsts.update(map(k1, batch))
+        seconds.update(map(k2, batch))
     on_opening: Counter[int] = Counter()
     on_closing: Counter[int] = Counter()
-    keys: Counter[int] = Counter()
-    for (org, o, c, k), count in counts.items():
+    for (org, o, c), count in places.items():
         if o:
             on_opening[org] += count
         if c:
             on_closing[org] += count
-            if k is not None and (scope is None or org in scope):
-                keys[k] += count
-    result: list[tuple[int, list[str | None]]] = []
-    for k, count in keys.items():
-        values: list[str | None] = []
-        rest = k
-        for known in reversed(codes):
-            rest, position = divmod(rest, len(known) + 1)
-            values.append(known[position - 1] if position else None)
-        values.append(str(rest))  # the age band
-        values.reverse()
-        result.append((count, values))
-    return Tally(dict(on_opening), dict(on_closing), result)
+    sizes = [size for _expression, size in (band, *parts)]
+    lists: list[Sequence[str]] = [AGE_BANDS, *codes]
+    marginals: list[Counter[str | None]] = [Counter() for _ in lists]
+    for keys, columns in ((firsts, range(0, len(first))), (seconds, range(len(first), len(sizes)))):
+        for key, count in keys.items():
+            if key is None:
+                continue
+            rest = key
+            for index in reversed(columns):
+                rest, position = divmod(rest, sizes[index])
+                value = (
+                    lists[index][position]
+                    if index == 0
+                    else (lists[index][position - 1] if position else None)
+                )
+                marginals[index][value] += count
+    return Tally(
+        dict(on_opening),
+        dict(on_closing),
+        {band_code: marginals[0].get(band_code, 0) for band_code in AGE_BANDS},
+        [dict(counter) for counter in marginals[1:]],
+    )
 
 
 def drop_temporary(session: Session) -> None:
