@@ -110,6 +110,7 @@ def check_window(paths: DataPaths, database_path: Path) -> str:
         usable = time.perf_counter() - started
         title = window.windowTitle()
         page = window.current_page()
+        preview = _render_first_pdf(paths.exports)
     finally:
         if window is not None:
             window.close()
@@ -119,6 +120,30 @@ def check_window(paths: DataPaths, database_path: Path) -> str:
         db.close()
     platform = app.platformName()
     return (
-        f"{title!r} on {platform}, page {page}, fonts {len(families)}, "
+        f"{title!r} on {platform}, page {page}, fonts {len(families)}, {preview}, "
         f"usable {usable:.2f} s after Qt start"
     )
+
+
+def _render_first_pdf(folder: Path) -> str:
+    """Render page 1 of a PDF in `folder` with QtPdf, as the print preview does.
+
+    QtPdf brings its own library (and QtNetwork's, which it links): a bundle without them
+    would start but fail at the first preview. Raises RuntimeError when rendering fails.
+    """
+    from PySide6.QtCore import QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    pdf = next(iter(sorted(folder.glob("*.pdf"))), None)
+    if pdf is None:
+        return "no PDF to preview"
+    document = QPdfDocument()
+    try:
+        if document.load(str(pdf)) != QPdfDocument.Error.None_ or document.pageCount() < 1:
+            raise RuntimeError(f"QtPdf cannot open {pdf.name}")
+        image = document.render(0, QSize(210, 297))
+        if image.isNull():
+            raise RuntimeError(f"QtPdf cannot render {pdf.name}")
+        return f"preview of {pdf.name} rendered"
+    finally:
+        document.close()

@@ -59,6 +59,7 @@ def test_self_test_passes_every_step_and_leaves_its_files(tmp_path: Path):
     # The GUI step ran on the self-test's database and reports the cold start.
     assert "'partydesk — Đảng ủy xã Lạc Dương' on offscreen" in lines[-1]
     assert "cold start to a usable window" in lines[-1]
+    assert re.search(r"preview of \S+\.pdf rendered", lines[-1])  # QtPdf, as the preview
 
     assert (folder / MARKER).is_file()
     assert (folder / "partydesk.sqlite3").is_file()
