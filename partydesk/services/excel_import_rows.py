@@ -102,8 +102,7 @@ class RowChecker:
         for cell in sheet_row.problems:
             problems[cell.index] = cell.message
             reasons.append(f"«{cell.column}»: {cell.message}")
-        values = dict(sheet_row.values)
-        kwargs = self._convert(values, problem, notes, problems)
+        kwargs = self._convert(sheet_row.values, problem, notes, problems)
         for name in _REQUIRED:
             if not kwargs.get(name) and self._column_of(name) not in problems:
                 problem(name, PartydeskError("field.required", field=LABELS[name]).message())
@@ -183,11 +182,8 @@ class RowChecker:
             else:
                 kwargs["organization_id"] = self.default_branch
         kwargs.setdefault("organization_id", 0)
-        dates_flagged = any(
-            self._column_of(name) in flagged for name in ("ceremony_date", "decision_date")
-        )
         if kwargs.get("ceremony_date") is None and kwargs.get("decision_date") is None:
-            if dates_flagged:
+            if any(self._column_of(n) in flagged for n in ("ceremony_date", "decision_date")):
                 return kwargs  # the cell's own problem says it already
             problem(
                 "ceremony_date",
