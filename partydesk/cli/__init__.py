@@ -101,18 +101,18 @@ def _init(ctx: Context, args: argparse.Namespace) -> int:
                 level=args.level,
             ),
         )
-    ctx.say(f"Đã tạo đơn vị «{created.name}» trong {ctx.db_path}")
+    ctx.say(f"Đã tạo đơn vị «{created.name}» trong {ctx.where}")
     return 0
 
 
 def _demo(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.database() as db:
         if office.has_office(db):
-            raise PartydeskError("demo.not_empty", path=str(ctx.db_path))
+            raise PartydeskError("demo.not_empty", path=ctx.where)
         summary = demo.build_demo_office(db, members=args.members, seed=args.seed)
     ctx.say(
         f"Đã tạo đơn vị mẫu «{summary.office_name}»: {summary.organizations} tổ chức, "
-        f"{summary.members} đảng viên và quần chúng, {summary.cadres} cán bộ ({ctx.db_path})"
+        f"{summary.members} đảng viên và quần chúng, {summary.cadres} cán bộ ({ctx.where})"
     )
     return 0
 
@@ -124,7 +124,7 @@ def _info(ctx: Context, _args: argparse.Namespace) -> int:
         the_office = office.get_office(db)
         counts = info.register_counts(db)
     ctx.say(f"Đơn vị: {the_office.name} ({the_office.superior_name})")
-    ctx.say(f"Tệp: {ctx.db_path}")
+    ctx.say(f"Tệp: {ctx.where}")
     ctx.say("Tổ chức đảng:")
     for kind in OrgKind:
         if counts.organizations_by_kind.get(kind.value):
@@ -175,6 +175,8 @@ def _backup(ctx: Context, args: argparse.Namespace) -> int:
 
 def _restore(ctx: Context, args: argparse.Namespace) -> int:
     backup = Path(args.backup).expanduser()
+    if ctx.db_url:
+        raise PartydeskError("db.server_file_only", target=ctx.where)
     if not args.yes:
         if not sys.stdin.isatty():
             ctx.say(

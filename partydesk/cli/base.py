@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO, TypeVar
 
-from partydesk.db.engine import Database
+from partydesk.db.engine import Database, display_target, is_url
 from partydesk.paths import DataPaths, resolve_data_dir
 from partydesk.services import database
 
@@ -30,13 +30,23 @@ class Context:
 
     def __init__(self, args: argparse.Namespace, out: TextIO) -> None:
         self.paths: DataPaths = resolve_data_dir(args.data_dir)
-        self.db_path = Path(args.db).expanduser() if args.db else self.paths.database
+        # --db takes a file path or a SQLAlchemy URL (a PostgreSQL hub database); a URL is
+        # kept as typed: a Path would fold its "//".
+        self.db_url: str | None = args.db if args.db and is_url(args.db) else None
+        self.db_path = (
+            Path(args.db).expanduser() if args.db and not self.db_url else self.paths.database
+        )
         self.out = out
+
+    @property
+    def where(self) -> str:
+        """The database as shown in messages (a URL without its password)."""
+        return display_target(self.db_url or self.db_path)
 
     def open(self) -> Database:
         """Open (and migrate) the database, creating the data folders."""
         self.paths.ensure()
-        return database.open_database(self.db_path, backup_dir=self.paths.backups)
+        return database.open_database(self.db_url or self.db_path, backup_dir=self.paths.backups)
 
     @contextmanager
     def database(self) -> Iterator[Database]:

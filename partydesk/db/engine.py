@@ -19,12 +19,24 @@ log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 10_000
 
 
+def is_url(target: str | Path) -> bool:
+    """True for a SQLAlchemy URL (anything with '://'), False for a file path."""
+    return isinstance(target, str) and "://" in target
+
+
 def database_url(target: str | Path) -> str:
     """A SQLAlchemy URL from a file path or an URL (anything with '://' is taken as an URL)."""
     text = str(target)
     if "://" in text:
         return text
     return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def display_target(target: str | Path) -> str:
+    """The database as shown to people: the file path, or the URL without its password."""
+    if is_url(target):
+        return make_url(str(target)).render_as_string(hide_password=True)
+    return str(target)
 
 
 def _configure_sqlite(engine: Engine) -> None:

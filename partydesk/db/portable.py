@@ -6,7 +6,7 @@ told different things call these helpers, so every dialect test lives here.
 
 from __future__ import annotations
 
-from sqlalchemy import Table, text
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 
@@ -15,7 +15,7 @@ def is_sqlite(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
 
 
-def lock_for_writing(session: Session, table: Table) -> None:
+def lock_for_writing(session: Session, table: str) -> None:
     """Make this transaction the only writer of `table` until it ends (readers go on).
 
     For "max + 1" numbering and ids assigned in bulk. SQLite has one writer per file
@@ -24,10 +24,10 @@ def lock_for_writing(session: Session, table: Table) -> None:
     transactions pick the same number.
     """
     if not is_sqlite(session):
-        session.execute(text(f'LOCK TABLE "{table.name}" IN SHARE ROW EXCLUSIVE MODE'))
+        session.execute(text(f'LOCK TABLE "{table}" IN SHARE ROW EXCLUSIVE MODE'))
 
 
-def sync_id_sequence(session: Session, table: Table) -> None:
+def sync_id_sequence(session: Session, table: str) -> None:
     """After rows were inserted with explicit ids, let the id sequence continue above them.
 
     SQLite's INTEGER PRIMARY KEY takes max(id) + 1 by itself; a PostgreSQL SERIAL column
@@ -38,7 +38,7 @@ def sync_id_sequence(session: Session, table: Table) -> None:
         return
     session.execute(
         text(
-            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'),"
-            f' (SELECT COALESCE(MAX(id), 0) + 1 FROM "{table.name}"), false)'
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
+            f' (SELECT COALESCE(MAX(id), 0) + 1 FROM "{table}"), false)'
         )
     )

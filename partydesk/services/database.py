@@ -7,13 +7,25 @@ import logging
 from pathlib import Path
 
 from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import NoSuchModuleError
 
 from partydesk.db import backup
-from partydesk.db.engine import Database, make_engine
+from partydesk.db.engine import Database, display_target, make_engine
 from partydesk.db.migrate import upgrade
-from partydesk.errors import PartydeskError
+from partydesk.errors import PartydeskError, add_messages
 
 log = logging.getLogger(__name__)
+
+add_messages(
+    {
+        "db.server_file_only": (
+            "{target} là cơ sở dữ liệu trên máy chủ PostgreSQL: sao lưu và phục hồi bằng"
+            " công cụ của máy chủ (pg_dump, pg_restore), không bằng tệp.",
+            "{target} is a database on a PostgreSQL server: back it up and restore it with"
+            " the server's tools (pg_dump, pg_restore), not as a file.",
+        ),
+    }
+)
 
 AUTO_BACKUPS_KEPT = 10
 
@@ -40,7 +52,13 @@ def open_database(
         if path.is_dir():
             raise PartydeskError("db.open_failed", path=str(path), reason="là một thư mục")
         path.parent.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(target)
+    shown = display_target(target)  # a server URL may carry a password
+    try:
+        engine = make_engine(target)
+    except (ImportError, NoSuchModuleError) as exc:
+        # A PostgreSQL URL without its driver: partydesk[server] brings psycopg.
+        reason = f"{exc} (pip install 'partydesk[server]')"
+        raise PartydeskError("db.open_failed", path=shown, reason=reason) from exc
     try:
         upgrade(engine, backup_dir)
     except PartydeskError:
@@ -49,7 +67,7 @@ def open_database(
     except SADatabaseError as exc:
         engine.dispose()
         reason = str(exc.orig) if exc.orig is not None else str(exc)
-        raise PartydeskError("db.open_failed", path=str(target), reason=reason) from exc
+        raise PartydeskError("db.open_failed", path=shown, reason=reason) from exc
     return Database(engine, actor or os_user())
 
 
@@ -61,7 +79,9 @@ def backup_now(db: Database, folder: Path, automatic: bool = False) -> Path:
     """
     source = db.path
     if source is None:
-        raise PartydeskError("db.open_failed", path=str(db.engine.url), reason="không phải tệp")
+        raise PartydeskError(
+            "db.server_file_only", target=db.engine.url.render_as_string(hide_password=True)
+        )
     prefix = backup.AUTO_PREFIX if automatic else ""
     target = backup.backup_file(source, folder / backup.timestamped_name(prefix))
     if automatic:

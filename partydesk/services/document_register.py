@@ -132,7 +132,7 @@ def next_number(session: Session, issuer_symbol: str, doc_type: str, year: int) 
     """The number the next document of this register will get (max + 1, voids included)."""
     # Tombstoned rows count too: a number once written on paper is never reused. On a
     # server, other writers wait until this transaction ends, so max + 1 stays unique.
-    lock_for_writing(session, IssuedDocument.__table__)
+    lock_for_writing(session, IssuedDocument.__tablename__)
     current = session.scalar(
         select(func.max(IssuedDocument.number)).where(
             IssuedDocument.issuer_symbol == issuer_symbol,

@@ -116,7 +116,9 @@ class _Writer:
         elif self.copy:
             # COPY streams the rows in one command: 3-4x faster than executemany.
             names = ", ".join(self.columns)
-            cursor = self.session.connection().connection.driver_connection.cursor()
+            driver = self.session.connection().connection.driver_connection
+            assert driver is not None
+            cursor = driver.cursor()
             with cursor, cursor.copy(f"COPY {self.table.name} ({names}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
@@ -206,7 +208,7 @@ def insert_members(
         # 2 MiB default cache made the inserts a third slower at 500k members.
         session.connection().exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
     else:
-        lock_for_writing(session, Member.__table__)
+        lock_for_writing(session, Member.__tablename__)
     try:
         result = _insert_all(
             session,
@@ -221,7 +223,7 @@ def insert_members(
             (members, events, memberships),
             member_cols,
         )
-        sync_id_sequence(session, Member.__table__)
+        sync_id_sequence(session, Member.__tablename__)
         return result
     finally:
         if sqlite:
