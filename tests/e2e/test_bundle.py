@@ -210,9 +210,15 @@ def test_bundle_carries_what_the_program_reads_and_not_what_it_does_not(bundle):
         assert (internal / "resources" / "translations" / name).is_file()
     assert not list((internal / "resources").rglob("*.ts"))  # sources stay home
     assert (internal / "resources" / "fonts" / "LiberationSerif-Regular.ttf").is_file()
-    for folder_name in ("catalogues", "demo"):
-        wanted = sorted(p.name for p in (ROOT / "resources" / folder_name).iterdir())
-        assert sorted(p.name for p in (internal / "resources" / folder_name).iterdir()) == wanted
+    # Every resource file but the translation sources, folder by folder.
+    source = ROOT / "resources"
+    wanted = {
+        path.relative_to(source)
+        for path in source.rglob("*")
+        if path.is_file() and path.suffix not in (".ts", ".lock") and "__pycache__" not in str(path)
+    }
+    bundled = internal / "resources"
+    assert {path.relative_to(bundled) for path in bundled.rglob("*") if path.is_file()} == wanted
     versions = sorted(p.name for p in (ROOT / "migrations" / "versions").glob("*.py"))
     assert sorted(p.name for p in (internal / "migrations" / "versions").glob("*.py")) == versions
     assert (internal / "migrations" / "env.py").is_file()
