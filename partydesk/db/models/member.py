@@ -19,7 +19,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from partydesk.db.base import Base, RecordMixin
 
-
 #: The condition of the partial index `ix_member_event_counted`: live events that make a
 #: person a counted member (ceremony, recognition, transfer in, exoneration).
 COUNTED_EVENT_CONDITION = (
