@@ -34,7 +34,7 @@ from partydesk import errors
 from partydesk.catalogue_files import read_catalogue
 from partydesk.codes import EventKind, OrgKind
 from partydesk.db.engine import Database
-from partydesk.db.models import Office, Organization, OrganizationParent
+from partydesk.db.models import Office
 from partydesk.errors import PartydeskError
 from partydesk.rules import RuleMissing
 from partydesk.services import statistics_queries as q
@@ -42,6 +42,7 @@ from partydesk.services.catalogues import list_catalogue
 from partydesk.services.member_queries import AgeBand
 from partydesk.services.rule_table import load_rule_table
 from partydesk.services.statistics_flows import IN_FLOWS, OUT_FLOWS, Flow, Movement, replay
+from partydesk.services.statistics_tree import TreeOnDate, holds_members, is_grassroots
 
 errors.add_messages(
     {
@@ -260,112 +261,6 @@ def age_band(age: int) -> AgeBand:
     return AgeBand.OVER_60
 
 
-# --- the organization tree on a date -----------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Org:
-    id: int
-    code: str
-    name: str
-    kind: str
-    type_code: str | None
-    sort_order: int
-    founded_on: date | None
-    dissolved_on: date | None
-
-
-class _Tree:
-    """The organizations and their parents as they stood on a date."""
-
-    def __init__(self, session: Session, on: date) -> None:
-        self.on = on
-        self.orgs = {
-            row.id: _Org(
-                row.id,
-                row.code,
-                row.name,
-                row.kind,
-                row.type_code,
-                row.sort_order,
-                row.founded_on,
-                row.dissolved_on,
-            )
-            for row in session.execute(
-                select(
-                    Organization.id,
-                    Organization.code,
-                    Organization.name,
-                    Organization.kind,
-                    Organization.type_code,
-                    Organization.sort_order,
-                    Organization.founded_on,
-                    Organization.dissolved_on,
-                ).where(Organization.deleted_at.is_(None))
-            )
-        }
-        self.parent: dict[int, int | None] = {}
-        for org_id, parent_id in session.execute(
-            select(OrganizationParent.organization_id, OrganizationParent.parent_id).where(
-                OrganizationParent.deleted_at.is_(None),
-                OrganizationParent.valid_from <= on,
-                (OrganizationParent.valid_to.is_(None)) | (OrganizationParent.valid_to > on),
-            )
-        ):
-            self.parent[org_id] = parent_id
-
-    def exists(self, org_id: int) -> bool:
-        org = self.orgs.get(org_id)
-        if org is None or org_id not in self.parent:
-            return False
-        if org.founded_on is not None and org.founded_on > self.on:
-            return False
-        return org.dissolved_on is None or org.dissolved_on > self.on
-
-    def chain(self, org_id: int) -> list[int]:
-        """`org_id` and its ancestors on the date, nearest first."""
-        chain: list[int] = []
-        current: int | None = org_id
-        while current is not None and current not in chain:
-            chain.append(current)
-            current = self.parent.get(current)
-        return chain
-
-    def in_scope(self, org_id: int, root: int) -> bool:
-        return root in self.chain(org_id)
-
-    def row_of(self, org_id: int | None, root: int) -> int | None:
-        """The report row of an organization: its nearest grassroots ancestor in scope."""
-        if org_id is None:
-            return None
-        chain = self.chain(org_id)
-        if root not in chain:
-            return None
-        for node in chain[: chain.index(root) + 1]:
-            org = self.orgs.get(node)
-            if org is not None and _is_grassroots(org.kind):
-                return node
-        return org_id
-
-    def sort_key(self, org_id: int) -> tuple[int, str]:
-        org = self.orgs.get(org_id)
-        return (org.sort_order, org.code) if org else (0, "")
-
-
-def _holds_members(kind: str) -> bool:
-    try:
-        return OrgKind(kind).holds_members
-    except ValueError:
-        return False
-
-
-def _is_grassroots(kind: str) -> bool:
-    try:
-        return OrgKind(kind).is_grassroots
-    except ValueError:
-        return False
-
-
 # --- the computation ----------------------------------------------------------------------
 
 
@@ -393,7 +288,7 @@ def compute_statistics(db: Database, request: StatisticsRequest) -> Statistics:
         office = session.scalars(select(Office)).first()
         if office is None:
             raise PartydeskError("office.missing")
-        tree = _Tree(session, as_of)
+        tree = TreeOnDate(session, as_of)
         root = request.organization_id or office.organization_id
         if root is None or root not in tree.orgs:
             raise PartydeskError("organization.not_found", ref=request.organization_id)
@@ -587,7 +482,7 @@ def _minorities(compositions: Sequence[Breakdown]) -> int:
 
 
 def _balances(
-    tree: _Tree,
+    tree: TreeOnDate,
     root: int,
     opening: Counter[int],
     closing: Counter[int],
@@ -603,7 +498,7 @@ def _balances(
             org_id != root
             and tree.exists(org_id)
             and tree.row_of(org_id, root) == org_id
-            and (_is_grassroots(org.kind) or _holds_members(org.kind))
+            and (is_grassroots(org.kind) or holds_members(org.kind))
         ):
             candidates.add(org_id)
     rows: list[RowBalance] = []
@@ -640,7 +535,7 @@ def _balances(
 
 def _admissions(
     session: Session,
-    tree: _Tree,
+    tree: TreeOnDate,
     movements: Sequence[Movement],
     start: date,
     as_of: date,
@@ -699,7 +594,7 @@ def _placed_events(
 
 def _period(
     session: Session,
-    tree: _Tree,
+    tree: TreeOnDate,
     row_of: Callable[[int | None], int | None],
     movements: Sequence[Movement],
     start: date,
@@ -775,7 +670,7 @@ def _ratings(session: Session, row_of: Callable[[int | None], int | None], year:
     )
 
 
-def _organizations(session: Session, tree: _Tree, root: int) -> tuple[Breakdown, Breakdown]:
+def _organizations(session: Session, tree: TreeOnDate, root: int) -> tuple[Breakdown, Breakdown]:
     existing = [
         tree.orgs[o] for o in tree.orgs if o != root and tree.exists(o) and tree.in_scope(o, root)
     ]
@@ -785,7 +680,7 @@ def _organizations(session: Session, tree: _Tree, root: int) -> tuple[Breakdown,
         for kind in OrgKind
         if kinds.get(kind.value) or kind in _REPORTED_KINDS
     )
-    grassroots = Counter(org.type_code for org in existing if _is_grassroots(org.kind))
+    grassroots = Counter(org.type_code for org in existing if is_grassroots(org.kind))
     by_type = _catalogue_breakdown(
         session, "org_type", "Tổ chức cơ sở đảng theo loại hình", "org_type", grassroots
     )
