@@ -26,6 +26,8 @@ def _dialog(qtbot, ctx: UiContext, tmp_path: Path) -> StatisticsReportDialog:
 
 def test_presets_fill_the_dates(qtbot, demo_ctx: UiContext, tmp_path: Path) -> None:
     dialog = _dialog(qtbot, demo_ctx, tmp_path)
+    assert dialog.organization.count() > 20  # «Toàn đơn vị» and the demo's organizations
+    assert dialog.organization.itemData(0) is None
     dialog.year.setValue(2026)
     dialog.kind.setCurrentIndex(HALF_YEAR)
     assert dialog.as_of.value() == date(2026, 6, 30)
@@ -63,6 +65,9 @@ def test_figures_and_balance_are_shown(
 
 def test_workbook_is_written_through_the_runner(qtbot, demo_ctx: UiContext, tmp_path: Path) -> None:
     dialog = _dialog(qtbot, demo_ctx, tmp_path)
+    dialog.organization.setCurrentIndex(
+        dialog.organization.findText("LD.01", Qt.MatchFlag.MatchStartsWith)
+    )
     dialog.year.setValue(2026)
     dialog.kind.setCurrentIndex(WHOLE_YEAR)
     steps: list[tuple[int, int]] = []
@@ -76,6 +81,7 @@ def test_workbook_is_written_through_the_runner(qtbot, demo_ctx: UiContext, tmp_
     assert dialog.open_button.isEnabled()
     assert dialog.folder_button.isEnabled()
     assert str(dialog.exported.path) in dialog.message.text()
+    assert dialog.exported.statistics.scope_name == "Đảng bộ Cơ quan Đảng ủy - HĐND - UBND xã"
     book = openpyxl.load_workbook(dialog.exported.path)
     cell = dialog.exported.cells["Tổng hợp!members.total"]
     assert book["Tổng hợp"][cell].value == dialog.exported.statistics.total.closing

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partydesk.services.organizations import list_organizations
+from partydesk.services.organizations import OrganizationRow, list_organizations
 from partydesk.services.statistics import Statistics, StatisticsRequest, compute_statistics
 from partydesk.services.statistics_report import (
     DEFAULT_LAYOUT,
@@ -131,8 +131,6 @@ class StatisticsReportDialog(QDialog):
         self.start = DateEdit()
         self.organization = QComboBox()
         self.organization.addItem(self.tr("Toàn đơn vị"), None)
-        for row in list_organizations(ctx.db):
-            self.organization.addItem(f"{row.code} — {row.name}", row.id)
         self.layout_name = QComboBox()
         for name in available_layouts() or [DEFAULT_LAYOUT]:
             self.layout_name.addItem(name, name)
@@ -184,6 +182,13 @@ class StatisticsReportDialog(QDialog):
         self.close_button.clicked.connect(self.accept)
         self.progressed.connect(self._show_progress)
         self._preset()
+        db = ctx.db
+        # The organization list comes from the worker too: the GUI thread never reads SQLite.
+        ctx.run(lambda: list_organizations(db), self._fill_organizations, self._failed)
+
+    def _fill_organizations(self, rows: list[OrganizationRow]) -> None:
+        for row in rows:
+            self.organization.addItem(f"{row.code} — {row.name}", row.id)
 
     # --- the request ------------------------------------------------------------------
 
