@@ -308,7 +308,8 @@ def compute_statistics(db: Database, request: StatisticsRequest) -> Statistics:
                 session,
                 opening_day,
                 as_of,
-                None if whole else set(holding),
+                # No filter when the scope is every organization (the usual whole office).
+                None if len(holding) == len(tree.orgs) else set(holding),
                 [c.codes for c in catalogues],
             )
         finally:
