@@ -84,6 +84,8 @@ class PostgresServer:
     bindir: Path
     folder: Path
     user: pwd.struct_passwd | None
+    #: False for the tests: no fsync (a crash loses nothing we keep); True for benchmarks.
+    durable: bool = False
     log: Path = field(init=False)
 
     def __post_init__(self) -> None:
@@ -145,10 +147,9 @@ class PostgresServer:
             "--no-sync",
         )
         self._check(result, "initdb")
-        options = (
-            f"-k {self.socket_dir} -c listen_addresses='' -c fsync=off"
-            " -c synchronous_commit=off -c full_page_writes=off"
-        )
+        options = f"-k {self.socket_dir} -c listen_addresses=''"
+        if not self.durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         result = self._run(
             str(self.bindir / "pg_ctl"),
             "--pgdata",
@@ -179,8 +180,12 @@ class PostgresServer:
             shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def start_server(prefix: str = "partydesk-pg-") -> PostgresServer:
-    """Make a cluster in a new temporary folder and start it; raises ServerUnavailableError."""
+def start_server(prefix: str = "partydesk-pg-", durable: bool = False) -> PostgresServer:
+    """Make a cluster in a new temporary folder and start it; raises ServerUnavailableError.
+
+    `durable` keeps PostgreSQL's default fsync and commit settings (benchmarks); the tests
+    run without them.
+    """
     bindir = find_bindir()
     if bindir is None:
         raise ServerUnavailableError(
@@ -188,7 +193,7 @@ def start_server(prefix: str = "partydesk-pg-") -> PostgresServer:
         )
     user = _server_user()
     folder = Path(tempfile.mkdtemp(prefix=prefix, dir=_reachable_tempdir(user)))
-    server = PostgresServer(bindir, folder, user)
+    server = PostgresServer(bindir, folder, user, durable)
     try:
         server.start()
     except BaseException:
