@@ -12,6 +12,9 @@ the checkout (the baseline, measured in the same run). Figures, medians of the r
   the main window on the demo office until every start-up query came back);
 - the whole self-test, wall clock from spawning the process to its exit;
 - the bundle's size unpacked (files only, as the installer will lay them down).
+
+Each ratio is also given as the median of the pairs' ratios (a bundle run and the
+checkout run right after it share the machine's load), steadier on a shared machine.
 """
 
 from __future__ import annotations
@@ -83,6 +86,11 @@ def main() -> int:
     for label, figures in (("cold start to a usable window", cold), ("whole self-test", wall)):
         ours, base = statistics.median(figures["bundle"]), statistics.median(figures["source"])
         print(f"| {label} (median) | {ours:.2f} s | {base:.2f} s | {ours / base:.2f}× |")
+        # Each pair ran back to back under the same load: the steadier ratio on a busy box.
+        pairs = statistics.median(
+            b / s for b, s in zip(figures["bundle"], figures["source"], strict=True)
+        )
+        print(f"| {label} (median of the pairs' ratios) | | | **{pairs:.2f}×** |")
     print(f"| bundle size unpacked | {size_mib(args.bundle):.1f} MiB | | target ≤ 150 MB |")
     return 0
 
