@@ -18,11 +18,11 @@ SQL. The cached `member.status` column is never read.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from operator import itemgetter
 from typing import Any, NamedTuple
 
 from sqlalchemy import text
@@ -203,8 +203,8 @@ def tally(
     age band and codes become two small integers in SQL (a CASE per column: the code's
     position in `codes[i]`, 0 for unknown or empty). SQLite groups by sorting, and the
     sorts of 450k rows took longer than the rest of the report, so the rows are counted
-    here as they stream from the cursor (hash counts, in C), and the few thousand distinct
-    keys are then split into one count per column. `scope` limits the compositions to
+    here (hash counts, in C) from three JSON arrays, and the few thousand distinct keys
+    are then split into one count per column. `scope` limits the compositions to
     those organizations of activity (None: all).
     """
     if len(codes) != len(COMPOSITION_COLUMNS):
@@ -239,10 +239,13 @@ def tally(
     covers = "(ms.valid_from <= :{d} AND (ms.valid_to IS NULL OR ms.valid_to > :{d}))"
     connection = session.connection().connection.driver_connection
     assert connection is not None
-    cursor = connection.execute(
+    # One row of three JSON arrays rather than 456k rows: handing each row to Python
+    # cost more than building and parsing the arrays (0.5 s against 0.35 s of CPU).
+    places_json, firsts_json, seconds_json = connection.execute(
         f"""
-        SELECT organization_id, o, c,
-               CASE WHEN {wanted} THEN k1 END, CASE WHEN {wanted} THEN k2 END
+        SELECT json_group_array(organization_id * 4 + o * 2 + c),
+               json_group_array(CASE WHEN {wanted} THEN k1 END),
+               json_group_array(CASE WHEN {wanted} THEN k2 END)
         FROM (
             SELECT ms.organization_id AS organization_id,
                    {covers.format(d="opening")}
@@ -263,21 +266,17 @@ def tally(
         WHERE o OR c
         """,
         params,
-    )
-    places: Counter[tuple[int, int, int]] = Counter()
-    firsts: Counter[int | None] = Counter()
-    seconds: Counter[int | None] = Counter()
-    head, k1, k2 = itemgetter(0, 1, 2), itemgetter(3), itemgetter(4)
-    while batch := cursor.fetchmany(20_000):
-        places.update(map(head, batch))
-        firsts.update(map(k1, batch))
-        seconds.update(map(k2, batch))
+    ).fetchone()
+    places: Counter[int] = Counter(json.loads(places_json))
+    firsts: Counter[int | None] = Counter(json.loads(firsts_json))
+    seconds: Counter[int | None] = Counter(json.loads(seconds_json))
     on_opening: Counter[int] = Counter()
     on_closing: Counter[int] = Counter()
-    for (org, o, c), count in places.items():
-        if o:
+    for place, count in places.items():
+        org, flags = divmod(place, 4)
+        if flags & 2:
             on_opening[org] += count
-        if c:
+        if flags & 1:
             on_closing[org] += count
     sizes = [size for _expression, size in (band, *parts)]
     lists: list[Sequence[str]] = [AGE_BANDS, *codes]
@@ -324,7 +323,6 @@ class HistoryRow(NamedTuple):
     id: int
     organization_id: int | None = None
     valid_to: date | None = None
-    reason: str = ""
 
 
 def changed_members(session: Session, start: date, end: date) -> list[int]:
@@ -375,13 +373,12 @@ def history_of(session: Session, members: Sequence[int], end: date) -> list[Hist
             row_id,
             organization_id=org,
             valid_to=day(valid_to) if valid_to is not None else None,
-            reason=reason or "",
         )
-        for member_id, org, valid_from, valid_to, reason, row_id in _rows(
+        for member_id, org, valid_from, valid_to, row_id in _rows(
             session,
-            """
-            SELECT member_id, organization_id, valid_from, valid_to, reason, id
-            FROM membership
+            f"""
+            SELECT member_id, organization_id, valid_from, valid_to, id
+            FROM membership INDEXED BY {MEMBERSHIP_INDEX}
             WHERE deleted_at IS NULL AND member_id IN (SELECT value FROM json_each(:ids))
             """,
             {"ids": ids},
