@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import Boolean, Date, DateTime, bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -316,7 +316,7 @@ def _apply(
                 self_links.append(action)
         table = spec.model.__table__  # type: ignore[attr-defined]
         if new_rows:
-            _executemany(session, insert(table), new_rows)
+            _insert_rows(session, table, new_rows)
             maps.forget(spec.name)
         by_id = update(table).where(table.c.id == bindparam("_id"))
         if updates:
@@ -359,6 +359,49 @@ def _executemany(session: Session, statement: Any, rows: list[dict[str, Any]]) -
         groups.setdefault(tuple(sorted(row)), []).append(row)
     for group in groups.values():
         session.execute(statement, group)
+
+
+def _sqlite_value(value: Any) -> Any:
+    # The text forms SQLAlchemy's SQLite Date, DateTime and Boolean types store.
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _insert_rows(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert new rows: the driver's executemany on SQLite, Core elsewhere.
+
+    On SQLite, SQLAlchemy's per-value processing cost as much as the inserts themselves
+    (bench/bench_sync.py); the driver gets the values in the forms SQLAlchemy stores.
+    """
+    if session.get_bind().dialect.name != "sqlite":
+        _executemany(session, insert(table), rows)
+        return
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(tuple(sorted(row)), []).append(row)
+    for columns, group in groups.items():
+        marks = ", ".join("?" for _ in columns)
+        sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})"
+        # Only date, time and boolean columns need converting: most columns are text.
+        typed = [
+            name for name in columns if isinstance(table.c[name].type, Date | DateTime | Boolean)
+        ]
+        values = []
+        texts: dict[Any, Any] = {}  # rows of one package share many dates and times
+        for row in group:
+            for name in typed:
+                value = row[name]
+                text = texts.get(value)
+                if text is None:
+                    text = texts[value] = _sqlite_value(value)
+                row[name] = text
+            values.append(tuple(row[name] for name in columns))
+        session.connection().exec_driver_sql(sql, values)
 
 
 def _queue_conflict(

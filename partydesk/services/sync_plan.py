@@ -129,31 +129,49 @@ class _Scope:
     """
 
     def __init__(self, session: Session, scope: frozenset[str]) -> None:
+        self.session = session
         self.scope = scope
         self.codes = local_codes(session)
-        self.member_org: dict[str, str | None] = dict(
-            session.execute(
-                select(Member.uuid, Organization.uuid).join(
-                    Organization, Member.organization_id == Organization.id
-                )
-            ).all()
-        )
-        self.cadre_org: dict[str, str | None] = dict(
-            session.execute(
-                select(Cadre.uuid, Organization.uuid).join(
-                    Organization, Cadre.organization_id == Organization.id
-                )
-            ).all()
-        )
+        # Loaded on first need: a delta of members alone never asks (50k rows spared).
+        self._member_org: dict[str, str | None] | None = None
+        self._cadre_org: dict[str, str | None] | None = None
+        self._learnt_members: dict[str, str | None] = {}
+        self._learnt_cadres: dict[str, str | None] = {}
+        self._allowed_codes: dict[str, bool] = {}
+
+    def _org_of(self, model: type[Member] | type[Cadre], record_uuid: str) -> str | None:
+        learnt = self._learnt_members if model is Member else self._learnt_cadres
+        if record_uuid in learnt:
+            return learnt[record_uuid]
+        loaded = self._member_org if model is Member else self._cadre_org
+        if loaded is None:
+            loaded = dict(
+                self.session.execute(
+                    select(model.uuid, Organization.uuid).join(
+                        Organization, model.organization_id == Organization.id
+                    )
+                ).all()
+            )
+            if model is Member:
+                self._member_org = loaded
+            else:
+                self._cadre_org = loaded
+        return loaded.get(record_uuid)
+
+    def _allowed(self, code: str) -> bool:
+        allowed = self._allowed_codes.get(code)
+        if allowed is None:
+            allowed = self._allowed_codes[code] = in_scope(code, self.scope)
+        return allowed
 
     def learn(self, table: str, record: PackageRecord) -> None:
         fields = record.fields
         if table == "organization" and isinstance(fields.get("code"), str):
             self.codes[record.uuid] = fields["code"]
         elif table == "member":
-            self.member_org[record.uuid] = fields.get("organization_uuid")
+            self._learnt_members[record.uuid] = fields.get("organization_uuid")
         elif table == "cadre":
-            self.cadre_org[record.uuid] = fields.get("organization_uuid")
+            self._learnt_cadres[record.uuid] = fields.get("organization_uuid")
 
     def organization_of(self, table: str, record: PackageRecord) -> str | None:
         if table == "organization":
@@ -163,16 +181,16 @@ class _Scope:
             if fields.get(key):
                 return str(fields[key])
         if fields.get("member_uuid"):
-            return self.member_org.get(str(fields["member_uuid"]))
+            return self._org_of(Member, str(fields["member_uuid"]))
         if fields.get("cadre_uuid"):
-            return self.cadre_org.get(str(fields["cadre_uuid"]))
+            return self._org_of(Cadre, str(fields["cadre_uuid"]))
         return None
 
     def refusal(self, table: str, record: PackageRecord, sender_name: str) -> str:
         self.learn(table, record)
         org = self.organization_of(table, record)
         code = self.codes.get(org) if org else None
-        if code is not None and not in_scope(code, self.scope):
+        if code is not None and not self._allowed(code):
             return (
                 f"Tổ chức «{code}» ngoài phạm vi «{sender_name}» được gửi"
                 f" ({', '.join(sorted(self.scope))})."

@@ -8,9 +8,10 @@ sent in version 1). Dates travel as ISO text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, LargeBinary, select
@@ -97,7 +98,15 @@ class TableSpec:
         """The columns that are not references."""
         return tuple(column for column in self.columns if column.target is None)
 
-    @property
+    @cached_property
+    def decoders(self) -> tuple[tuple[str, str, Callable[[Any], Any] | None], ...]:
+        """(column key, field name, decoder or None for text) of the plain columns."""
+        return tuple(
+            (column.key, column.field, None if column.kind == "text" else _DECODERS[column.kind])
+            for column in self.plain_columns
+        )
+
+    @cached_property
     def has_sort_key(self) -> bool:
         """True when the table keeps a name sort key (recomputed from `full_name`)."""
         return "name_sort_key" in self.model.__table__.c  # type: ignore[attr-defined]
@@ -204,14 +213,17 @@ def decoded_fields(spec: TableSpec, fields: Mapping[str, Any]) -> dict[str, Any]
     Raises ValueError naming the field whose value does not fit its column.
     """
     values: dict[str, Any] = {}
-    for column in spec.plain_columns:
-        if column.field not in fields:
+    for key, name, decoder in spec.decoders:
+        if name not in fields:
             continue
-        raw = fields[column.field]
+        raw = fields[name]
+        if raw is None or (decoder is None and type(raw) is str):
+            values[key] = raw  # most columns are text: no call for them
+            continue
         try:
-            values[column.key] = None if raw is None else _DECODERS[column.kind](raw)
+            values[key] = (decoder or _text)(raw)
         except (TypeError, ValueError):
-            raise ValueError(column.field) from None
+            raise ValueError(name) from None
     if "full_name" in values and spec.has_sort_key:
         values["name_sort_key"] = name_sort_key(values["full_name"] or "")
     return values
