@@ -413,41 +413,25 @@ class PersonFacts:
     birth_date: date
     ethnicity_code: str
     occupation_code: str | None
-    readmitted: bool
 
 
 def person_facts(session: Session, members: Sequence[int]) -> dict[int, PersonFacts]:
-    """Sex, birth date, ethnicity, occupation and "left before" of `members`."""
+    """Sex, birth date, ethnicity and occupation of `members` (from the narrow index)."""
     if not members:
         return {}
-    ids = "[" + ",".join(str(m) for m in members) + "]"
-    left_before = set(
-        session.scalars(
-            text(
-                f"""
-                SELECT DISTINCT member_id FROM member_event
-                WHERE deleted_at IS NULL
-                  AND +kind IN ({_quoted(k for k in OFF_KINDS if k is not EventKind.DIED)})
-                  AND member_id IN (SELECT value FROM json_each(:ids))
-                """
-            ),
-            {"ids": ids},
-        )
+    rows = _rows(
+        session,
+        f"""
+        SELECT id, sex, birth_date, ethnicity_code, occupation_code
+        FROM member INDEXED BY {MEMBER_INDEX}
+        WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(:ids))
+        """,
+        {"ids": "[" + ",".join(str(m) for m in members) + "]"},
     )
-    facts: dict[int, PersonFacts] = {}
-    for member_id, sex, birth, ethnicity, occupation in session.execute(
-        text(
-            """
-            SELECT id, sex, birth_date, ethnicity_code, occupation_code FROM member
-            WHERE id IN (SELECT value FROM json_each(:ids))
-            """
-        ),
-        {"ids": ids},
-    ):
-        facts[member_id] = PersonFacts(
-            sex, _day(birth), ethnicity, occupation, member_id in left_before
-        )
-    return facts
+    return {
+        member_id: PersonFacts(sex, date.fromisoformat(birth), ethnicity, occupation)
+        for member_id, sex, birth, ethnicity, occupation in rows
+    }
 
 
 def events_in_period(
