@@ -20,7 +20,7 @@ from pathlib import Path
 
 #: Set to 1 to skip the server tests on a machine that cannot install PostgreSQL.
 SKIP_VARIABLE = "PARTYDESK_SKIP_POSTGRES"
-#: A folder holding initdb, pg_ctl and postgres, when not in /usr/lib/postgresql/*/bin.
+#: The folder holding initdb, pg_ctl and postgres to use instead of searching for them.
 BINDIR_VARIABLE = "PARTYDESK_PG_BINDIR"
 SUPERUSER = "partydesk"
 _PROGRAMS = ("initdb", "pg_ctl", "postgres")
@@ -32,10 +32,12 @@ class ServerUnavailableError(RuntimeError):
 
 def find_bindir() -> Path | None:
     """The folder of the newest installed PostgreSQL server binaries, or None."""
-    candidates: list[Path] = []
     override = os.environ.get(BINDIR_VARIABLE)
     if override:
-        candidates.append(Path(override))
+        # Named explicitly: those binaries or none.
+        folder = Path(override)
+        return folder if all(os.access(folder / n, os.X_OK) for n in _PROGRAMS) else None
+    candidates: list[Path] = []
 
     def version(path: str) -> float:
         try:

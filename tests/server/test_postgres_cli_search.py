@@ -199,3 +199,25 @@ def test_service_search_query_uses_the_index(pg_db):
         session.execute(text("SET LOCAL enable_seqscan = off"))
         plan = "\n".join(session.execute(text(f"EXPLAIN {compiled}")).scalars())
     assert "ix_member_name_search" in plan
+
+
+def test_missing_server_fails_the_tests_and_says_how_to_install(tmp_path: Path):
+    """A CI run that skipped the install step must fail, not quietly skip the hub tests."""
+    env = {
+        **os.environ,
+        "PARTYDESK_PG_BINDIR": str(tmp_path / "no-postgresql"),
+        "PARTYDESK_SKIP_POSTGRES": "",
+    }
+    test = "tests/server/test_postgres_schema.py::test_office_database_on_the_server"
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", test, "-q", "-p", "no:cacheprovider"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+        cwd=Path(__file__).parents[2],
+    )
+    assert result.returncode == 1, result.stdout
+    assert "1 error" in result.stdout
+    assert "./dev.sh test" in result.stdout
