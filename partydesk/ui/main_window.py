@@ -401,8 +401,9 @@ class MainWindow(QMainWindow):
 
     def open_member_list(self, filters: MemberFilter, caption: str) -> None:
         """Open the register filtered to a list (an overview chart's bar), with its caption."""
-        self.show_page("members")
+        # The filter first: the page, still hidden, then loads once, with it, when shown.
         self.members.show_list(filters, caption)
+        self.show_page("members")
 
     def open_member(self, member_id: int) -> None:
         """Open a member's record (the register's dialog, deleted when closed)."""
