@@ -36,10 +36,11 @@ WINDOWS = sys.platform == "win32"
 #: The issue's target for the unpacked bundle.
 TARGET_MB = 150
 #: Libraries the target machine provides: OpenGL, libxcb (PyInstaller leaves it out on
-#: purpose), CUPS and D-Bus with what D-Bus needs (the spec leaves those out).
+#: purpose), CUPS, D-Bus and Kerberos' GSS-API with what they need (the spec leaves them out).
 HOST_LIBRARIES = re.compile(
     r"^(libGL|libEGL|libOpenGL|libGLX|libGLdispatch|libxcb\.so|libcups|libdbus-1|libsystemd"
-    r"|libgcrypt|libgpg-error|liblz4|libcap\.so|libzstd)"
+    r"|libgcrypt|libgpg-error|liblz4|libcap\.so|libzstd|libgssapi_krb5|libkrb5|libk5crypto"
+    r"|libcom_err|libkeyutils)"
 )
 
 
