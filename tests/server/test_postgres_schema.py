@@ -115,3 +115,26 @@ def test_newer_server_database_is_refused_untouched(pg_admin: PostgresAdmin, pg_
         engine.dispose()
     finally:
         pg_admin.drop("newer")
+
+
+def test_concurrent_numbering_on_the_server_never_repeats_a_number(pg_db):
+    """Two writers taking register numbers at once: the table lock queues them (max + 1)."""
+    from concurrent.futures import ThreadPoolExecutor
+    from datetime import date
+
+    from partydesk.services.document_register import issue_number
+
+    def issue_many(count: int) -> list[int]:
+        numbers = []
+        for _ in range(count):
+            with pg_db.session("test.issue") as session:
+                doc = issue_number(
+                    session, "ĐU", "GT", 2026, issued_on=date(2026, 3, 5), subject="x"
+                )
+                numbers.append(doc.number)
+        return numbers
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        results = list(pool.map(issue_many, [12, 12, 12]))
+    taken = sorted(n for numbers in results for n in numbers)
+    assert taken == list(range(1, 37))
