@@ -169,6 +169,11 @@ def create_members(
         # the last connection closes; fold it back into the database now.
         with db.engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    else:
+        # A server plans from statistics that a bulk load leaves stale until autovacuum
+        # passes: number search at 50k members took 130 ms instead of 6 ms meanwhile.
+        with db.engine.begin() as connection:
+            connection.exec_driver_sql("ANALYZE member, member_event, membership")
     return result
 
 

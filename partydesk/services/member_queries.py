@@ -304,8 +304,9 @@ def _search_names(session: Session, text: str, limit: int) -> list[int]:
     name = name_query(text)
     if name is None:
         return []
+    # The pool carries its sort keys, so no second pass over the member table is needed.
     pool = (
-        select(Member.id)
+        select(Member.id, Member.name_sort_key, Member.deleted_at)
         .where(name_condition(name))
         .order_by(Member.id)
         .limit(limit * _SEARCH_POOL_FACTOR)
@@ -313,10 +314,9 @@ def _search_names(session: Session, text: str, limit: int) -> list[int]:
     )
     return list(
         session.scalars(
-            select(Member.id)
-            .join(pool, pool.c.id == Member.id)
-            .where(Member.deleted_at.is_(None))
-            .order_by(Member.name_sort_key, Member.id)
+            select(pool.c.id)
+            .where(pool.c.deleted_at.is_(None))
+            .order_by(pool.c.name_sort_key, pool.c.id)
             .limit(limit)
         )
     )
