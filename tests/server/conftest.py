@@ -34,6 +34,14 @@ DEMO_SEED = 11
 _numbers = itertools.count(1)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test of this folder is a `postgres` test (select or leave them with -m)."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.postgres)
+
+
 class PostgresAdmin:
     """Creates and drops databases on the test server."""
 
