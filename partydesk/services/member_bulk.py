@@ -189,6 +189,9 @@ def insert_members(
     A row already passed through `prepare_member` (the Excel import's preview did) is not
     prepared twice; the organization and key checks run on every row.
     """
+    # On a server, other writers of members wait from here: the keys read next and the
+    # ids assigned from max(id) stay true until this transaction ends.
+    lock_for_writing(session, Member.__tablename__)
     codes = CatalogueCodes(session)
     rules = load_rule_table(session)
     holding = {
@@ -213,8 +216,6 @@ def insert_members(
         # Index pages of a large write stay in memory instead of being re-read: SQLite's
         # 2 MiB default cache made the inserts a third slower at 500k members.
         session.connection().exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
-    else:
-        lock_for_writing(session, Member.__tablename__)
     try:
         result = _insert_all(
             session,

@@ -138,3 +138,49 @@ def test_concurrent_numbering_on_the_server_never_repeats_a_number(pg_db):
         results = list(pool.map(issue_many, [12, 12, 12]))
     taken = sorted(n for numbers in results for n in numbers)
     assert taken == list(range(1, 37))
+
+
+def test_bulk_creation_and_single_creation_at_once_on_the_server(pg_db):
+    """A bulk load assigns ids itself; a clerk adding members meanwhile must not collide."""
+    from concurrent.futures import ThreadPoolExecutor
+    from datetime import date
+
+    from sqlalchemy import func, select
+
+    from partydesk.db.models import Member, Organization
+    from partydesk.rules import make_cccd
+    from partydesk.services.member_bulk import create_members
+    from partydesk.services.member_input import MemberInput
+    from partydesk.services.members import create_member
+
+    with pg_db.reader() as session:
+        branch = session.scalar(select(Organization.id).where(Organization.code == "DR.01.01"))
+
+    def person(serial: int) -> MemberInput:
+        return MemberInput(
+            full_name=f"Trần Văn Bình {serial}",
+            sex="Nam",
+            birth_date=date(1980, 1, 2),
+            organization_id=branch,
+            cccd=make_cccd("068", "nam", 1980, serial),
+            decision_date=date(2010, 3, 2),
+            decision_no="12-QĐ/HU",
+            ceremony_date=date(2010, 3, 20),
+            official_date=date(2011, 3, 20),
+        )
+
+    def bulk() -> int:
+        return create_members(pg_db, [person(n) for n in range(1, 1501)]).members
+
+    def singles() -> list[int]:
+        return [create_member(pg_db, person(5000 + n)).id for n in range(10)]
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        loaded = pool.submit(bulk)
+        added = pool.submit(singles)
+        assert loaded.result() == 1500
+        ids = added.result()
+    assert len(set(ids)) == 10
+    with pg_db.reader() as session:
+        assert session.scalar(select(func.count()).select_from(Member)) == 1510
+        assert session.scalar(select(func.count(func.distinct(Member.id)))) == 1510
