@@ -9,6 +9,9 @@
     partydesk sync receipt FILE                         nhập giấy báo nhận từ cấp trên
     partydesk sync conflicts [show ID | resolve ID --keep ours|theirs | --take F,G]
     partydesk sync history
+    partydesk sync transit                              cấp trên: đảng viên đang trên đường
+    partydesk sync send-transfer UUID --to ĐƠN_VỊ --out FILE   gửi đảng viên xuống nơi nhận
+    partydesk sync receive FILE [--branch MÃ [--arrived NGÀY]] tiếp nhận đảng viên
 
 docs/sync.md explains what an operator does, step by step.
 """
@@ -19,15 +22,17 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from partydesk.cli.base import Context
+from partydesk.cli.base import Context, dmy, parse_day
 from partydesk.db.engine import Database
 from partydesk.documents.package import PACKAGE_SUFFIX, PUBLIC_KEY_SUFFIX
 from partydesk.services import (
     sync_conflicts,
+    sync_downward,
     sync_export,
     sync_import,
     sync_keys,
     sync_receipts,
+    transfer_queries,
 )
 from partydesk.services.sync_plan import OUTCOME_LABELS, Outcome
 
@@ -88,6 +93,22 @@ def register(
     how.add_argument("--take", help="lấy các trường này theo bản gửi lên (cách nhau dấu phẩy)")
 
     actions.add_parser("history", parents=[common], help="các gói đã gửi, đã nhận")
+
+    actions.add_parser(
+        "transit", parents=[common], help="cấp trên: đảng viên cấp dưới chuyển đi, đang trên đường"
+    )
+    p = actions.add_parser(
+        "send-transfer", parents=[common], help="cấp trên: gửi đảng viên xuống đơn vị nhận"
+    )
+    p.add_argument("transfer", help="mã giấy giới thiệu (cột đầu của «sync transit»)")
+    p.add_argument("--to", required=True, help="đơn vị nhận: tên, mã nhận dạng khóa hoặc UUID")
+    p.add_argument("--out", required=True, help=f"tệp gói ({PACKAGE_SUFFIX})")
+    p = actions.add_parser(
+        "receive", parents=[common], help="tiếp nhận đảng viên từ gói của cấp trên"
+    )
+    p.add_argument("file")
+    p.add_argument("--branch", help="mã chi bộ tiếp nhận (không có: chỉ xem)")
+    p.add_argument("--arrived", type=parse_day, help="ngày đến sinh hoạt (mặc định: ngày giấy)")
 
 
 def _key(ctx: Context, args: argparse.Namespace) -> int:
@@ -288,6 +309,54 @@ def _history(ctx: Context, args: argparse.Namespace) -> int:
     return ctx.with_db(work)
 
 
+def _transit(ctx: Context, args: argparse.Namespace) -> int:
+    def work(db: Database) -> int:
+        rows = sync_downward.transfers_in_transit(db)
+        if not rows:
+            ctx.say("Không có đảng viên nào đang trên đường. / No member in transit.")
+        for row in rows:
+            ctx.say(
+                f"{row.transfer_uuid}  {row.full_name} ({dmy(row.birth_date)}) — từ"
+                f" {row.from_office}, giấy số {row.letter_no} ngày {dmy(row.letter_date)}"
+                f" — đến: {row.to_text}"
+            )
+        return 0
+
+    return ctx.with_db(work)
+
+
+def _send_transfer(ctx: Context, args: argparse.Namespace) -> int:
+    def work(db: Database) -> int:
+        result = sync_downward.export_transfer_down(db, args.transfer, args.to, Path(args.out))
+        ctx.say(f"Đã lập gói gửi {result.recipient}: {result.path}")
+        return 0
+
+    return ctx.with_db(work)
+
+
+def _receive(ctx: Context, args: argparse.Namespace) -> int:
+    def work(db: Database) -> int:
+        incoming = sync_downward.incoming_transfer(db, Path(args.file))
+        ctx.say(
+            f"Đảng viên {incoming.full_name} (sinh {incoming.birth_date}) từ {incoming.from_text},"
+            f" giấy số {incoming.letter_no} ngày {incoming.letter_date};"
+            f" {incoming.events} sự kiện trong lý lịch."
+        )
+        if incoming.status == sync_import.ALREADY:
+            ctx.say("Đã tiếp nhận gói này trước đây; không thay đổi gì.")
+            return 0
+        if not args.branch:
+            ctx.say("Chỉ xem: thêm --branch MÃ_CHI_BỘ để tiếp nhận.")
+            return 0
+        branch = transfer_queries.organization_by_code(db, args.branch)
+        detail = sync_downward.receive_transfer(db, Path(args.file), branch, args.arrived)
+        if detail is not None:
+            ctx.say(f"Đã tiếp nhận vào {args.branch}; mã đảng viên {detail.row.member_id}.")
+        return 0
+
+    return ctx.with_db(work)
+
+
 def _sync(ctx: Context, args: argparse.Namespace) -> int:
     actions: dict[str, Callable[[Context, argparse.Namespace], int]] = {
         "key": _key,
@@ -298,6 +367,9 @@ def _sync(ctx: Context, args: argparse.Namespace) -> int:
         "receipt": _receipt,
         "conflicts": _conflicts,
         "history": _history,
+        "transit": _transit,
+        "send-transfer": _send_transfer,
+        "receive": _receive,
     }
     return actions[args.sync_command](ctx, args)
 

@@ -109,6 +109,14 @@ def test_two_offices_exchange_keys_and_a_package(run: Run, offices: Path) -> Non
     code, out, _ = run("above", "sync", "conflicts")
     assert "Không có xung đột" in out
 
+    # The demo's letters in transit, seen above; A keeps its own letters to itself.
+    code, out, _ = run("above", "sync", "transit")
+    assert "từ Đảng ủy xã Lạc Dương, giấy số" in out
+    assert "Không có đảng viên nào đang trên đường" in run("a", "sync", "transit")[1]
+    code, _, err = run("above", "sync", "send-transfer", "no-such", "--to", "x", "--out", "x.pdpkg")
+    assert code == 1
+    assert "Không có giấy giới thiệu" in err
+
     # A package from an office that was never registered is refused with its reason.
     code, _, err = run("above", "sync", "import", str(receipt))
     assert code == 1

@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from partydesk.db.engine import Database
-from partydesk.db.models import Office, Organization
+from partydesk.db.models import Member, Office, Organization
 from partydesk.services.database import open_database
 from partydesk.services.demo import build_demo_office
 from partydesk.services.office import OfficeInput, init_office
@@ -55,6 +55,12 @@ def _rename_b(db: Database) -> None:
             org.name = org.name.replace("Lạc Dương", "Bảo Lâm")
         office = session.scalars(select(Office)).one()
         office.name = "Đảng ủy xã Bảo Lâm"
+        # The demo numbers biographies and cards alike in every office; real ones differ.
+        for member in session.scalars(select(Member)).all():
+            if member.biography_no:
+                member.biography_no = member.biography_no.replace("LĐ", "BL")
+            if member.card_no:
+                member.card_no = "B" + member.card_no
 
 
 def build_offices(folder: Path, members: int = 30, *, register: bool = True) -> None:
