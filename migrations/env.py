@@ -13,7 +13,6 @@ config = context.config
 target_metadata = Base.metadata
 
 
-
 def run_migrations(connection) -> None:  # type: ignore[no-untyped-def]
     """Run on an open connection, inside its transaction."""
     context.configure(
