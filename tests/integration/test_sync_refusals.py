@@ -4,6 +4,7 @@ the database is left exactly as it was; stopping an export leaves nothing behind
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,12 +12,12 @@ from sqlalchemy import select
 
 from partydesk import __version__
 from partydesk.db.base import utcnow
-from partydesk.db.models import Member, SyncPackageSent, SyncPartner, SyncState
+from partydesk.db.models import Member, SyncKey, SyncPackageSent, SyncPartner, SyncState
 from partydesk.documents.package import Kind, PackageSpec, write_package
 from partydesk.documents.package import progress as package_progress
 from partydesk.errors import PartydeskError
 from partydesk.services import sync_export, sync_import, sync_receipts
-from partydesk.services.sync_keys import office_keys, partner_public_key
+from partydesk.services.sync_keys import key_info, office_keys, partner_public_key
 from tests.helpers import snapshot
 from tests.integration.sync_offices import Offices, build_offices, copy_offices
 
@@ -156,3 +157,26 @@ def test_tombstones_travel_and_epochs_advance(offices: Offices) -> None:
     with offices.above.reader() as session:
         deleted = session.scalar(select(Member.deleted_at).where(Member.uuid == member_uuid))
     assert deleted is not None
+
+
+def test_stopped_import_changes_nothing(offices: Offices, monkeypatch: pytest.MonkeyPatch) -> None:
+    package = offices.folder / "a.pdpkg"
+    sync_export.export_package(offices.a, package, full=True)
+    monkeypatch.setattr(package_progress, "EVERY", 10)
+    before = snapshot(offices.paths()["above"])
+    with pytest.raises(PartydeskError) as caught:
+        sync_import.import_package(offices.above, package, progress=lambda done, total: False)
+    assert caught.value.code == "sync.stopped"
+    assert snapshot(offices.paths()["above"]) == before
+
+
+def test_keys_made_for_a_database_without_them(offices: Offices) -> None:
+    old = key_info(offices.a)
+    assert not old.created  # made with the office
+    with offices.a.session("test.forget_keys") as session:
+        for row in session.scalars(select(SyncKey)).all():
+            session.delete(row)
+    made = key_info(offices.a)
+    assert made.created
+    assert made.fingerprint != old.fingerprint
+    assert key_info(offices.a) == replace(made, created=False)
