@@ -30,6 +30,8 @@ from partydesk.services.member_state import EventFact, derive_state
 from partydesk.services.rule_table import load_rule_table
 
 CHUNK = 10_000
+#: The trigger that adds each new member's folded names to the FTS5 name index.
+_FTS_INSERT = "member_fts_ai"
 #: Page cache during a bulk write (KiB), restored to SQLite's default afterwards.
 BULK_CACHE_KIB = 262_144
 _RECORD_COLUMNS = ("uuid", "created_at", "updated_at", "deleted_at", "version")
@@ -216,6 +218,8 @@ def insert_members(
         # Index pages of a large write stay in memory instead of being re-read: SQLite's
         # 2 MiB default cache made the inserts a third slower at 500k members.
         session.connection().exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+    fts_trigger = _suspend_fts_trigger(session) if sqlite else None
+    first_id = (session.scalar(select(func.max(Member.id))) or 0) + 1
     try:
         result = _insert_all(
             session,
@@ -230,6 +234,8 @@ def insert_members(
             (members, events, memberships),
             member_cols,
         )
+        if fts_trigger is not None:
+            _resume_fts_trigger(session, fts_trigger, first_id)
         sync_id_sequence(session, Member.__tablename__)
         return result
     finally:
@@ -281,6 +287,36 @@ def _insert_all(
     if progress is not None:
         progress(number)
     return BulkResult(members=counts[0], events=counts[1], memberships=counts[2])
+
+
+def _suspend_fts_trigger(session: Session) -> str | None:
+    """Drop the name index's per-row insert trigger for this transaction; its SQL.
+
+    The FTS5 trigger fired once per member made the member inserts three times slower
+    (20k members: 1.37 s with it, 0.45 s without, and 0.02 s to index them afterwards in
+    one INSERT … SELECT). The trigger is recreated from its own stored SQL before the
+    transaction commits; a failed import rolls the DROP back with everything else
+    (partydesk begins every unit of work with an explicit BEGIN, DDL included).
+    """
+    connection = session.connection()
+    sql = connection.exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (_FTS_INSERT,)
+    ).scalar()
+    if sql is None:
+        return None
+    connection.exec_driver_sql(f"DROP TRIGGER {_FTS_INSERT}")
+    return str(sql)
+
+
+def _resume_fts_trigger(session: Session, trigger_sql: str, first_id: int) -> None:
+    """Index the members inserted since `first_id` in one statement, then restore the trigger."""
+    connection = session.connection()
+    connection.exec_driver_sql(
+        "INSERT INTO member_fts(rowid, name_fold, other_names_fold)"
+        " SELECT id, name_fold, other_names_fold FROM member WHERE id >= ?",
+        (first_id,),
+    )
+    connection.exec_driver_sql(trigger_sql)
 
 
 def _existing_keys(session: Session) -> dict[str, set[str]]:

@@ -146,3 +146,37 @@ def test_quick_search_gives_the_first_matches_in_list_order(db, org_ids):
     found = [m.full_name for m in search_members(db, "nguyen thi", limit=5)]
     expected = sorted((f"Nguyễn Thị {n}" for n in given), key=name_sort_key)[:5]
     assert found == expected
+
+
+def _fts_trigger_sql(db) -> str | None:
+    with db.engine.connect() as connection:
+        return connection.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'member_fts_ai'"
+        ).scalar()
+
+
+def test_bulk_indexes_names_once_and_keeps_the_per_row_trigger(db, org_ids):
+    # The bulk path drops the FTS insert trigger for its transaction and indexes the new
+    # rows in one statement (member_bulk._suspend_fts_trigger): the trigger must be back
+    # afterwards, a failed bulk must leave it in place, and nothing is indexed twice.
+    trigger = _fts_trigger_sql(db)
+    assert trigger is not None
+    rows = _rows(org_ids["DR.01.01"])
+    create_members(db, rows[:4], today=TODAY)
+    late = MemberInput(
+        full_name="Sai", sex="nam", birth_date=date(2030, 1, 1), organization_id=org_ids["DR.01.01"]
+    )
+    bad = [*rows[4:], late]
+    with pytest.raises(PartydeskError):
+        create_members(db, bad, today=TODAY)
+    assert _fts_trigger_sql(db) == trigger
+    create_members(db, rows[4:], today=TODAY)
+    assert _fts_trigger_sql(db) == trigger
+    with db.engine.connect() as connection:
+        # One document per member in the index itself (the FTS table's own count would
+        # read the content table), and FTS5's check that index and content agree.
+        indexed = connection.exec_driver_sql("SELECT count(*) FROM member_fts_docsize").scalar()
+        connection.exec_driver_sql("INSERT INTO member_fts(member_fts) VALUES ('integrity-check')")
+    assert indexed == len(NAMES)
+    assert [r.full_name for r in search_members(db, "nguyen thi dao")] == ["Nguyễn Thị Đào"]
+    assert [r.full_name for r in search_members(db, "ngo quang dung")] == ["Ngô Quang Dũng"]
