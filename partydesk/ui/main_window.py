@@ -55,6 +55,7 @@ from partydesk.ui.pages.org_tree_panel import OrgTreePanel
 from partydesk.ui.pages.organizations import OrganizationsPage
 from partydesk.ui.pages.overview import OverviewPage
 from partydesk.ui.pages.ratings import RatingsPage
+from partydesk.ui.pages.sync import SyncDueCount, SyncPage
 from partydesk.ui.pages.transfers import TransfersPage
 from partydesk.ui.printing import PrintActions
 from partydesk.ui.search_box import GlobalSearch
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self._badges = LazyPage(self._build_badges)
         self._cadre_deadlines = LazyPage(self._build_cadre_deadlines)
         self._documents = LazyPage(self._build_documents)
+        self._sync = LazyPage(lambda: SyncPage(ctx))
         self._pages: dict[str, tuple[QWidget, str, str]] = {
             "overview": (self.overview, self.tr("Tổng quan"), "Ctrl+1"),
             "organizations": (self.organizations, self.tr("Tổ chức"), "Ctrl+2"),
@@ -112,6 +114,7 @@ class MainWindow(QMainWindow):
             "cadres": (self.cadres, self.tr("Cán bộ"), "Ctrl+8"),
             "cadre_deadlines": (self._cadre_deadlines, self.tr("Hạn cán bộ"), "Ctrl+9"),
             "documents": (self._documents, self.tr("Văn bản"), "Ctrl+0"),
+            "sync": (self._sync, self.tr("Đồng bộ"), "Ctrl+Shift+8"),
         }
         for page, _title, _key in self._pages.values():
             self.stack.addWidget(page)
@@ -158,6 +161,10 @@ class MainWindow(QMainWindow):
         self.overview.list_requested.connect(self.open_member_list)
         self.overview.due_counts_changed.connect(self._show_due_counts)
         self._show_due_counts(self.overview.due_counts)  # the first load came before
+        # «Đồng bộ» counts the conflicts waiting, without building its page.
+        self.sync_count = SyncDueCount(ctx, self)
+        self.sync_count.changed.connect(self._show_sync_count)
+        self.sync_count.refresh()
         # A sub-organization clicked on the Tổ chức page is selected in the tree, which
         # then shows it everywhere (the tree is the one place that says "where we are").
         self.organizations.organization_requested.connect(self.tree.select_organization)
@@ -260,6 +267,15 @@ class MainWindow(QMainWindow):
     def documents(self) -> DocumentsPage:
         """Văn bản: the numbered document register."""
         return self._documents.page
+
+    @property
+    def sync(self) -> SyncPage:
+        """Đồng bộ: packages to and from the offices above and below."""
+        return self._sync.page
+
+    def _show_sync_count(self, count: int) -> None:
+        title = self._pages["sync"][1]
+        self._page_action["sync"].setText(f"{title} ({count})" if count else title)
 
     def _build_transfers(self) -> TransfersPage:
         page = TransfersPage(self.ctx)

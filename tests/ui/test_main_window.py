@@ -126,6 +126,7 @@ def test_main_window_pages_and_shortcuts(window):
         "cadres",
         "cadre_deadlines",
         "documents",
+        "sync",
     ]
     for name in window.page_names():
         window.show_page(name)
