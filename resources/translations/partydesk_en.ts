@@ -1980,6 +1980,10 @@
         <translation>Documents</translation>
     </message>
     <message>
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
         <source>Cây tổ chức</source>
         <extracomment>The step dialog a «Nghiệp vụ» menu opened last (tests look at it).</extracomment>
         <translation>Organization tree</translation>
@@ -3779,6 +3783,86 @@
     </message>
 </context>
 <context>
+    <name>RegisterOfficeDialog</name>
+    <message>
+        <source>Đăng ký đơn vị</source>
+        <translation>Register an office</translation>
+    </message>
+    <message>
+        <source>Tệp khóa công khai {suffix}</source>
+        <extracomment>The key file&apos;s bytes once read and checked. The registered partner (after `register()` succeeded).</extracomment>
+        <translation>Public key file {suffix}</translation>
+    </message>
+    <message>
+        <source>Chọn tệp khóa…</source>
+        <translation>Choose key file…</translation>
+    </message>
+    <message>
+        <source>Tệp khóa</source>
+        <translation>Key file</translation>
+    </message>
+    <message>
+        <source>Đơn vị trong tệp</source>
+        <translation>Office in the file</translation>
+    </message>
+    <message>
+        <source>Mã nhận dạng của tệp</source>
+        <translation>The file&apos;s fingerprint</translation>
+    </message>
+    <message>
+        <source>Gọi điện cho đơn vị gửi khóa, nhờ họ đọc mã nhận dạng trên màn hình của họ và gõ lại đây; chữ hoa hay thường, có gạch nối hay không đều được.</source>
+        <translation>Call the office that sent the key, ask them to read the fingerprint on their screen and type it here; upper or lower case, with or without dashes.</translation>
+    </message>
+    <message>
+        <source>Mã đọc qua điện thoại</source>
+        <translation>Fingerprint read by phone</translation>
+    </message>
+    <message>
+        <source>Đơn vị cấp dưới (gửi dữ liệu lên)</source>
+        <translation>Office below (sends its data up)</translation>
+    </message>
+    <message>
+        <source>Đơn vị cấp trên (nhận dữ liệu)</source>
+        <translation>Office above (receives our data)</translation>
+    </message>
+    <message>
+        <source>Quan hệ</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>Tổ chức đảng mà đơn vị cấp dưới được gửi dữ liệu (mỗi mã gồm cả các tổ chức trực thuộc):</source>
+        <translation>Party organizations the office below may send data for (each code includes the organizations under it):</translation>
+    </message>
+    <message>
+        <source>Mã khác, cách nhau dấu phẩy (ví dụ: DR, BL)</source>
+        <translation>Other codes, separated by commas (e.g. DR, BL)</translation>
+    </message>
+    <message>
+        <source>Đăng ký</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Chọn tệp khóa công khai</source>
+        <translation>Choose the public key file</translation>
+    </message>
+    <message>
+        <source>Tệp khóa công khai (*{suffix})</source>
+        <translation>Public key files (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Không đọc được tệp: {reason}</source>
+        <translation>The file could not be read: {reason}</translation>
+    </message>
+    <message>
+        <source>Chọn tệp khóa công khai của đơn vị trước.</source>
+        <translation>Choose the office&apos;s public key file first.</translation>
+    </message>
+</context>
+<context>
     <name>RenameDialog</name>
     <message>
         <source>Đổi tên tổ chức</source>
@@ -4168,6 +4252,550 @@
     <message>
         <source>Đã ghi báo cáo vào tệp {file}.</source>
         <translation>The report was written to {file}.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncConflictsPanel</name>
+    <message>
+        <source>Số</source>
+        <extracomment>The «Lấy» box of each differing field shown. The sentence shown for the last failure (empty when none).</extracomment>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Loại bản ghi</source>
+        <translation>Record kind</translation>
+    </message>
+    <message>
+        <source>Tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Đơn vị gửi</source>
+        <translation>Sending office</translation>
+    </message>
+    <message>
+        <source>Lấy</source>
+        <translation>Take</translation>
+    </message>
+    <message>
+        <source>Trường</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Ở đây</source>
+        <translation>Ours</translation>
+    </message>
+    <message>
+        <source>Gửi lên</source>
+        <translation>Theirs</translation>
+    </message>
+    <message>
+        <source>Giữ bản ở đây</source>
+        <translation>Keep ours</translation>
+    </message>
+    <message>
+        <source>Lấy bản gửi lên</source>
+        <translation>Take theirs</translation>
+    </message>
+    <message>
+        <source>Lấy các trường đã chọn</source>
+        <translation>Take the ticked fields</translation>
+    </message>
+    <message>
+        <source>{n} xung đột chờ xử lý: bản ghi đã sửa ở cả hai nơi.</source>
+        <translation>{n} conflicts waiting: records changed in both places.</translation>
+    </message>
+    <message>
+        <source>Không có xung đột chờ xử lý.</source>
+        <translation>No conflicts waiting.</translation>
+    </message>
+    <message>
+        <source>Chọn một xung đột bên trái.</source>
+        <translation>Choose a conflict on the left.</translation>
+    </message>
+    <message>
+        <source>{kind} «{label}»: bản ở đây (phiên bản {ours}), bản gửi lên từ {partner} (phiên bản {theirs}).</source>
+        <translation>{kind} «{label}»: ours (version {ours}), theirs from {partner} (version {theirs}).</translation>
+    </message>
+    <message>
+        <source>Đánh dấu ít nhất một trường để lấy theo bản gửi lên.</source>
+        <translation>Tick at least one field to take from their version.</translation>
+    </message>
+    <message>
+        <source>Đã xử lý xung đột số {id}.</source>
+        <translation>Conflict {id} resolved.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncImportPanel</name>
+    <message>
+        <source>Chọn gói để nhập…</source>
+        <extracomment>Registers an import can change: the pages showing them refresh. (records done, total), emitted from the worker&apos;s progress callback. The sentence shown for the last refusal or failure (empty when none).</extracomment>
+        <translation>Choose a package to import…</translation>
+    </message>
+    <message>
+        <source>Nhập giấy báo nhận…</source>
+        <translation>Import a receipt…</translation>
+    </message>
+    <message>
+        <source>Giấy báo nhận của cấp trên: các gói đã gửi được đánh dấu là đã nhận</source>
+        <translation>A receipt from the office above: the packages sent are marked as received</translation>
+    </message>
+    <message>
+        <source>Vẫn nhập dù thiếu gói trước</source>
+        <translation>Import even though an earlier package is missing</translation>
+    </message>
+    <message>
+        <source>Chỉ dùng khi gói còn thiếu đã mất hẳn: dữ liệu của gói thiếu sẽ không có ở đây cho đến khi đơn vị cấp dưới gửi gói toàn bộ.</source>
+        <translation>Only when the missing package is truly lost: its data will not be here until the office below sends a full package.</translation>
+    </message>
+    <message>
+        <source>Mọi bản ghi</source>
+        <translation>All records</translation>
+    </message>
+    <message>
+        <source>Hiện:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>Lưu giấy báo nhận…</source>
+        <translation>Save the receipt…</translation>
+    </message>
+    <message>
+        <source>Mở thư mục</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Dừng</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Nhập</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Gói đồng bộ (*{suffix})</source>
+        <translation>Sync packages (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Chọn gói của đơn vị cấp dưới</source>
+        <translation>Choose a package from an office below</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra gói…</source>
+        <translation>Checking the package…</translation>
+    </message>
+    <message>
+        <source>Gói {kind} của {sender}, số {start}–{end}</source>
+        <translation>{kind} package from {sender}, numbers {start}–{end}</translation>
+    </message>
+    <message>
+        <source>kỳ {label}</source>
+        <translation>period {label}</translation>
+    </message>
+    <message>
+        <source>Nhập lại cũng không thay đổi gì.</source>
+        <translation>Importing it again changes nothing.</translation>
+    </message>
+    <message>
+        <source>Hãy nhập các gói còn thiếu trước. Nếu gói thiếu đã mất hẳn, đánh dấu «Vẫn nhập dù thiếu gói trước»: dữ liệu của gói thiếu sẽ chưa có ở đây.</source>
+        <translation>Import the missing packages first. If a missing package is truly lost, tick «Import even though an earlier package is missing»: its data will not be here yet.</translation>
+    </message>
+    <message>
+        <source>Có {n} bản ghi bị từ chối (xem cột «Lý do»): gói không nhập được; báo lại đơn vị gửi.</source>
+        <translation>{n} records are refused (see the «Reason» column): the package cannot be imported; tell the sending office.</translation>
+    </message>
+    <message>
+        <source>toàn bộ</source>
+        <translation>full</translation>
+    </message>
+    <message>
+        <source>thay đổi</source>
+        <translation>changes</translation>
+    </message>
+    <message>
+        <source>Nhập gói của {sender}: {new} bản ghi mới, {updated} cập nhật, {unchanged} không đổi, {conflict} xung đột (đưa vào hàng chờ xử lý). Mọi thay đổi được ghi trong một lần. Tiếp tục?</source>
+        <translation>Import the package from {sender}: {new} new records, {updated} updated, {unchanged} unchanged, {conflict} conflicts (queued for a decision). Everything is written at once. Continue?</translation>
+    </message>
+    <message>
+        <source>Cảnh báo: nhập dù thiếu gói trước.</source>
+        <translation>Warning: importing although an earlier package is missing.</translation>
+    </message>
+    <message>
+        <source>Nhập gói</source>
+        <translation>Import package</translation>
+    </message>
+    <message>
+        <source>Đang nhập…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>Đã nhập gói này trước đây; không thay đổi gì.</source>
+        <translation>This package was imported before; nothing changed.</translation>
+    </message>
+    <message>
+        <source>Đã nhập gói của {sender}. Giấy báo nhận gửi lại đơn vị: {path}</source>
+        <translation>The package from {sender} was imported. Receipt to send back to the office: {path}</translation>
+    </message>
+    <message>
+        <source>Có {n} xung đột: xem thẻ «Xung đột» để xử lý.</source>
+        <translation>{n} conflicts: see the «Conflicts» tab to resolve them.</translation>
+    </message>
+    <message>
+        <source>Lưu giấy báo nhận</source>
+        <translation>Save the receipt</translation>
+    </message>
+    <message>
+        <source>Đã ghi giấy báo nhận: {path}</source>
+        <translation>Receipt written: {path}</translation>
+    </message>
+    <message>
+        <source>Chọn giấy báo nhận của cấp trên</source>
+        <translation>Choose the receipt from the office above</translation>
+    </message>
+    <message>
+        <source>Đã nhập giấy báo nhận này trước đây; không thay đổi gì.</source>
+        <translation>This receipt was imported before; nothing changed.</translation>
+    </message>
+    <message>
+        <source>Cấp trên đã nhận gói số {start}–{end}. {note}</source>
+        <translation>The office above received the package numbered {start}–{end}. {note}</translation>
+    </message>
+    <message>
+        <source>Nếu gói đúng là của một đơn vị cấp dưới, đăng ký đơn vị đó ở thẻ «Khóa và đơn vị» (tệp khóa và mã nhận dạng đọc qua điện thoại) rồi chọn lại gói.</source>
+        <translation>If the package really comes from an office below, register that office on the «Keys and offices» tab (key file and fingerprint read by phone), then choose the package again.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLabels</name>
+    <message>
+        <source>Tổ chức đảng</source>
+        <translation>Party organization</translation>
+    </message>
+    <message>
+        <source>Cấp trên của tổ chức</source>
+        <translation>Organization&apos;s parent</translation>
+    </message>
+    <message>
+        <source>Xếp loại tổ chức</source>
+        <translation>Organization rating</translation>
+    </message>
+    <message>
+        <source>Đảng viên</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Cấp ủy viên</source>
+        <translation>Committee member</translation>
+    </message>
+    <message>
+        <source>Sinh hoạt tại chi bộ</source>
+        <translation>Branch membership</translation>
+    </message>
+    <message>
+        <source>Sự kiện đảng viên</source>
+        <translation>Member event</translation>
+    </message>
+    <message>
+        <source>Chuyển sinh hoạt</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Người giới thiệu</source>
+        <translation>Introducer</translation>
+    </message>
+    <message>
+        <source>Xếp loại đảng viên</source>
+        <translation>Member rating</translation>
+    </message>
+    <message>
+        <source>Đảng phí</source>
+        <translation>Party dues</translation>
+    </message>
+    <message>
+        <source>Cán bộ</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <source>Chức vụ cán bộ</source>
+        <translation>Cadre post</translation>
+    </message>
+    <message>
+        <source>Đào tạo cán bộ</source>
+        <translation>Cadre training</translation>
+    </message>
+    <message>
+        <source>Quy hoạch cán bộ</source>
+        <translation>Cadre planning</translation>
+    </message>
+    <message>
+        <source>Sự kiện cán bộ</source>
+        <translation>Cadre event</translation>
+    </message>
+    <message>
+        <source>Mới</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Cập nhật</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Không đổi</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>Xung đột</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>Từ chối</source>
+        <translation>Refused</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Khóa và đơn vị</source>
+        <extracomment>(records written so far), emitted from the export&apos;s progress callback.</extracomment>
+        <translation>Keys and offices</translation>
+    </message>
+    <message>
+        <source>Gửi lên</source>
+        <translation>Send up</translation>
+    </message>
+    <message>
+        <source>Nhận</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <source>Xung đột</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Lịch sử</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Mã nhận dạng khóa của đơn vị (đọc qua điện thoại):</source>
+        <translation>This office&apos;s key fingerprint (to read out by phone):</translation>
+    </message>
+    <message>
+        <source>Lưu tệp khóa công khai…</source>
+        <translation>Save public key file…</translation>
+    </message>
+    <message>
+        <source>Tệp gửi cho đơn vị đối tác (không chứa bí mật); họ đối chiếu mã qua điện thoại</source>
+        <translation>The file to send to a partner office (it holds no secret); they check the fingerprint by phone</translation>
+    </message>
+    <message>
+        <source>Đăng ký đơn vị…</source>
+        <translation>Register an office…</translation>
+    </message>
+    <message>
+        <source>Các đơn vị đã đăng ký:</source>
+        <translation>Registered offices:</translation>
+    </message>
+    <message>
+        <source>Quan hệ</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Mã nhận dạng</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Được gửi</source>
+        <translation>May send</translation>
+    </message>
+    <message>
+        <source>Gửi đến</source>
+        <translation>Send to</translation>
+    </message>
+    <message>
+        <source>Các thay đổi từ gói cấp trên đã báo nhận</source>
+        <translation>The changes since the last package the office above acknowledged</translation>
+    </message>
+    <message>
+        <source>Toàn bộ dữ liệu (lần đầu, hoặc gửi lại từ đầu)</source>
+        <translation>All data (the first time, or to start over)</translation>
+    </message>
+    <message>
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>ví dụ: Quý IV/2026</source>
+        <translation>e.g. Quý IV/2026</translation>
+    </message>
+    <message>
+        <source>Nhãn kỳ</source>
+        <translation>Period label</translation>
+    </message>
+    <message>
+        <source>Tệp gói {suffix}</source>
+        <translation>Package file {suffix}</translation>
+    </message>
+    <message>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Ghi ra tệp</source>
+        <translation>Write to file</translation>
+    </message>
+    <message>
+        <source>Mở thư mục</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Dừng</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Lập gói</source>
+        <translation>Make package</translation>
+    </message>
+    <message>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Chiều</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Số thứ tự</source>
+        <translation>Sequence</translation>
+    </message>
+    <message>
+        <source>Kỳ</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Bản ghi</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>Báo nhận</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Đơn vị: {name}</source>
+        <translation>Office: {name}</translation>
+    </message>
+    <message>
+        <source>Cấp trên</source>
+        <translation>Above</translation>
+    </message>
+    <message>
+        <source>Cấp dưới</source>
+        <translation>Below</translation>
+    </message>
+    <message>
+        <source>Chưa đăng ký đơn vị cấp trên (thẻ «Khóa và đơn vị»)</source>
+        <translation>No office above registered yet (tab «Keys and offices»)</translation>
+    </message>
+    <message>
+        <source>Toàn bộ</source>
+        <translation>Full</translation>
+    </message>
+    <message>
+        <source>Thay đổi</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>Cấp trên đã báo nhận {day}</source>
+        <translation>Acknowledged by the office above {day}</translation>
+    </message>
+    <message>
+        <source>Chưa báo nhận</source>
+        <translation>Not acknowledged yet</translation>
+    </message>
+    <message>
+        <source>Đã ghi giấy báo nhận</source>
+        <translation>Receipt written</translation>
+    </message>
+    <message>
+        <source>Chưa ghi</source>
+        <translation>Not written</translation>
+    </message>
+    <message>
+        <source>Gửi đi →</source>
+        <translation>Sent →</translation>
+    </message>
+    <message>
+        <source>← Nhận về</source>
+        <translation>← Received</translation>
+    </message>
+    <message>
+        <source>Lưu tệp khóa công khai</source>
+        <translation>Save public key file</translation>
+    </message>
+    <message>
+        <source>Tệp khóa công khai (*{suffix})</source>
+        <translation>Public key files (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Đã ghi tệp khóa công khai: {path}. Mã nhận dạng: {fingerprint}</source>
+        <translation>Public key file written: {path}. Fingerprint: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Ghi gói gửi cấp trên</source>
+        <translation>Write the package for the office above</translation>
+    </message>
+    <message>
+        <source>Gói đồng bộ (*{suffix})</source>
+        <translation>Sync packages (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Đang lập gói…</source>
+        <translation>Making the package…</translation>
+    </message>
+    <message>
+        <source>Đang lập gói… {n} bản ghi</source>
+        <translation>Making the package… {n} records</translation>
+    </message>
+    <message>
+        <source>toàn bộ</source>
+        <translation>full</translation>
+    </message>
+    <message>
+        <source>thay đổi</source>
+        <translation>changes</translation>
+    </message>
+    <message>
+        <source>Đã lập gói {kind} gửi {recipient}: {path}
+Số thứ tự {start}–{end}; {n} bản ghi, {audit} dòng nhật ký. Gửi tệp này lên cấp trên (USB, thư điện tử).</source>
+        <translation>Made the {kind} package for {recipient}: {path}
+Numbers {start}–{end}; {n} records, {audit} audit entries. Send this file to the office above (USB stick, e-mail).</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPreviewModel</name>
+    <message>
+        <source>Loại bản ghi</source>
+        <translation>Record kind</translation>
+    </message>
+    <message>
+        <source>Tên / mã</source>
+        <translation>Name / key</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
