@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from partydesk import catalogue_files
 from partydesk.db.audit import audit_bulk
 from partydesk.db.base import new_uuid
+from partydesk.db.engine import Database
 from partydesk.db.models import CatalogueItem
 from partydesk.errors import ValidationError
 from partydesk.rules import CCCD_PROVINCES, fold
@@ -124,3 +125,82 @@ def list_catalogue(session: Session, catalogue: str) -> list[CatalogueEntry]:
         .order_by(CatalogueItem.sort_order, CatalogueItem.code)
     )
     return [CatalogueEntry(catalogue, code, name, name_en) for code, name, name_en in rows]
+
+
+#: The columns that make an entry's content (what the office above sends down, what a
+#: local change is compared on).
+ENTRY_COLUMNS = (
+    "name",
+    "name_en",
+    "name_fold",
+    "sort_order",
+    "parent_code",
+    "aliases_json",
+    "extra_json",
+    "active",
+)
+
+
+def shipped_entries() -> dict[tuple[str, str], dict[str, object]]:
+    """(catalogue, code) -> the content of every shipped entry, as `load_catalogues` stores it."""
+    return {
+        (item.catalogue, item.code): {
+            "name": item.name,
+            "name_en": item.name_en,
+            "name_fold": fold(item.name),
+            "sort_order": item.sort_order,
+            "parent_code": item.extra.get("parent_code"),
+            "aliases_json": json.dumps(list(item.aliases), ensure_ascii=False),
+            "extra_json": json.dumps(item.extra, ensure_ascii=False, sort_keys=True),
+            "active": True,
+        }
+        for item in _all_items()
+    }
+
+
+def entry_content(row: CatalogueItem) -> dict[str, object]:
+    """The content columns of a stored entry (compared with `shipped_entries` values)."""
+    return {name: getattr(row, name) for name in ENTRY_COLUMNS}
+
+
+def save_catalogue_entry(
+    db: Database,
+    catalogue: str,
+    code: str,
+    name: str,
+    name_en: str = "",
+    *,
+    active: bool = True,
+    sort_order: int | None = None,
+) -> CatalogueEntry:
+    """Add an entry to `catalogue`, or rename / (de)activate the entry with `code`.
+
+    One audited transaction. The office above uses it for entries it then sends down
+    (docs/sync.md §9). Errors: `field.required` (empty catalogue, code or name).
+    """
+    catalogue, code, name = catalogue.strip(), code.strip(), name.strip()
+    for value, label in ((catalogue, "Danh mục"), (code, "Mã"), (name, "Tên")):
+        if not value:
+            raise ValidationError("field.required", field=label)
+    with db.session("catalogue.save") as session:
+        row = session.scalars(
+            select(CatalogueItem).where(
+                CatalogueItem.catalogue == catalogue, CatalogueItem.code == code
+            )
+        ).first()
+        if row is None:
+            last = session.scalars(
+                select(CatalogueItem.sort_order)
+                .where(CatalogueItem.catalogue == catalogue)
+                .order_by(CatalogueItem.sort_order.desc())
+            ).first()
+            row = CatalogueItem(catalogue=catalogue, code=code, aliases_json="[]", extra_json="{}")
+            row.sort_order = sort_order if sort_order is not None else (last or 0) + 1
+            session.add(row)
+        elif sort_order is not None:
+            row.sort_order = sort_order
+        row.name = name
+        row.name_en = name_en.strip() or row.name_en or name
+        row.name_fold = fold(name)
+        row.active = active
+        return CatalogueEntry(catalogue, code, row.name, row.name_en)

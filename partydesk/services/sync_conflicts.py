@@ -27,7 +27,7 @@ from partydesk.services.sync_records import (
     UuidMaps,
     column_values,
     record_label,
-    spec_by_name,
+    synced_spec,
 )
 
 add_messages(
@@ -175,7 +175,7 @@ def resolve_conflict(
     chosen = list(fields)
     with db.session(f"sync.resolve_conflict.{resolution.value}") as session:
         row = _open_conflict(session, conflict_id)
-        spec = spec_by_name()[row.table_name]
+        spec = synced_spec(row.table_name)
         theirs = json.loads(row.theirs_json)
         obj = session.scalars(select(spec.model).where(spec.model.uuid == row.record_uuid)).first()
         if obj is None:

@@ -290,12 +290,16 @@ def _apply(
         spec = actions[0].spec
         self_refs = [c.key for c in spec.foreign_keys if c.target == spec.name]
         new_rows, updates, self_links, conflicts = [], [], [], []
+        agreed: list[dict[str, Any]] = []
         for action in actions:
             done += 1
             if progress is not None and done % _TICK == 0 and progress(done, total) is False:
                 raise StoppedError
             if action.outcome is Outcome.CONFLICT:
                 conflicts.append(action)
+                continue
+            if action.agree:
+                agreed.append({"_id": action.local_id, "_v": action.record.version})
                 continue
             if action.outcome not in (Outcome.NEW, Outcome.UPDATED):
                 continue
@@ -330,6 +334,19 @@ def _apply(
                     | {key: references.get(key) for key in self_refs}
                 )
             _executemany(session, by_id, links)
+        if agreed:
+            # Same content on both sides: only the agreed version moves (no new epoch).
+            session.execute(
+                update(table)
+                .where(table.c.id == bindparam("_id"))
+                .values(
+                    version=bindparam("_v"),
+                    sync_base=bindparam("_v"),
+                    sync_seq=table.c.sync_seq,
+                    updated_at=table.c.updated_at,
+                ),
+                agreed,
+            )
         for action in conflicts:
             _queue_conflict(session, action, partner, package.manifest.package_uuid, maps)
         changed = [row["uuid"] for row in new_rows] + [row["uuid"] for row in updates]

@@ -92,7 +92,8 @@ class Relation(enum.StrEnum):
 #: The package kinds each partner may send us (checked by the reader, step 16).
 KINDS_FROM: dict[Relation, frozenset[Kind]] = {
     Relation.ABOVE: frozenset({Kind.RECEIPT, Kind.DOWNWARD}),
-    Relation.BELOW: frozenset({Kind.FULL, Kind.DELTA}),
+    # Receipts from below acknowledge the update packages sent down (sync_updates.py).
+    Relation.BELOW: frozenset({Kind.FULL, Kind.DELTA, Kind.RECEIPT}),
 }
 
 

@@ -24,8 +24,11 @@ from partydesk.documents.package import OpenedPackage, PackageRecord
 from partydesk.services.sync_keys import in_scope, local_codes
 from partydesk.services.sync_records import (
     TableSpec,
+    UuidMaps,
     decoded_fields,
     record_label,
+    row_record,
+    select_rows,
     upward_specs,
 )
 
@@ -72,6 +75,7 @@ class Action:
     local_id: int | None = None
     reason: str = ""
     values: dict[str, Any] = field(default_factory=dict)  # plain columns, decoded
+    agree: bool = False  # unchanged, but both sides now agree on the sender's version
 
 
 @dataclass
@@ -275,12 +279,30 @@ def plan_package(
                 continue
             accepted.add(record.uuid)
             outcome = _classify(record, local)
+            agree = False
+            if (
+                outcome is Outcome.CONFLICT
+                and local is not None
+                and _same(session, spec, record, local[0])
+            ):
+                # Changed on both sides to the same content (a decision made above and
+                # applied below comes back up): not a conflict, and from now on agreed.
+                outcome, agree = Outcome.UNCHANGED, True
             note = ""
             if outcome is Outcome.CONFLICT:
                 note = "Đã sửa ở cả hai nơi từ lần đồng bộ trước: cần chọn bản giữ lại."
             local_id = local[0] if local else None
-            plan.actions.append(Action(spec, record, outcome, local_id, note, values))
+            action = Action(spec, record, outcome, local_id, note, values, agree)
+            plan.actions.append(action)
     return plan
+
+
+def _same(session: Session, spec: TableSpec, record: PackageRecord, local_id: int) -> bool:
+    """True when the row here holds exactly the incoming record's fields and tombstone."""
+    table = spec.model.__table__  # type: ignore[attr-defined]
+    row = session.execute(select_rows(spec).where(table.c.id == local_id)).mappings().one()
+    ours = row_record(spec, row, UuidMaps(session), "")
+    return ours.deleted == record.deleted and dict(ours.fields) == dict(record.fields)
 
 
 def _parents_first(spec: TableSpec, records: list[PackageRecord]) -> Iterable[PackageRecord]:

@@ -20,7 +20,6 @@ from partydesk.db.models import SyncPackageReceived, SyncPackageSent, SyncPartne
 from partydesk.documents.package import Kind
 from partydesk.errors import PartydeskError
 from partydesk.services.sync_import import ALREADY, open_verified
-from partydesk.services.sync_keys import above_partner
 
 
 @dataclass(frozen=True)
@@ -54,7 +53,10 @@ class HistoryEntry:
 
 
 def import_receipt(db: Database, path: Path) -> ReceiptResult:
-    """Import a receipt from the office above: the package it names is acknowledged.
+    """Import a receipt: the package it names is acknowledged.
+
+    Receipts come from the office above for upward packages, and from an office below for
+    the update packages sent down to it.
 
     Errors: package.* (the file), sync.not_records (not a receipt),
     sync.unknown_acknowledgement (a package this office did not send, or another file
@@ -66,11 +68,15 @@ def import_receipt(db: Database, path: Path) -> ReceiptResult:
         ack = manifest.acknowledges
         if manifest.kind is not Kind.RECEIPT or ack is None:
             raise PartydeskError("sync.not_records", kind=str(manifest.kind))
-        above = above_partner(session)
+        # The receipt's sender: the office above for upward packages, an office below
+        # for the update packages sent down to it (services/sync_updates.py).
+        sender = session.scalars(
+            select(SyncPartner).where(SyncPartner.office_uuid == manifest.sender_office_uuid)
+        ).first()
         sent = session.scalars(
             select(SyncPackageSent).where(
                 SyncPackageSent.package_uuid == ack.package_uuid,
-                SyncPackageSent.partner_id == above.id,
+                SyncPackageSent.partner_id == (sender.id if sender else -1),
             )
         ).first()
         if sent is None or sent.file_sha256 != ack.package_sha256:

@@ -25,6 +25,7 @@ from partydesk.db.models import (
     CadrePost,
     CadreTraining,
     CandidateIntroducer,
+    CatalogueItem,
     CommitteeMember,
     DuesPayment,
     Member,
@@ -36,6 +37,7 @@ from partydesk.db.models import (
     OrganizationRating,
     Transfer,
 )
+from partydesk.db.models import RuleParameterRow as RuleParameter
 from partydesk.documents.package import PackageRecord
 from partydesk.rules.names import name_sort_key
 
@@ -153,6 +155,21 @@ def table_spec(model: type[RecordMixin]) -> TableSpec:
 def upward_specs() -> tuple[TableSpec, ...]:
     """The specs of every table sent upward, in dependency order."""
     return tuple(table_spec(model) for model in UPWARD_MODELS)
+
+
+def synced_spec(name: str) -> TableSpec:
+    """The spec of a table that travels up or down (KeyError for any other table).
+
+    Catalogue entries and rule rows only come down from the office above
+    (services/sync_updates.py); conflicts on them are resolved like any other.
+    """
+    upward = spec_by_name()
+    if name in upward:
+        return upward[name]
+    return {
+        "catalogue_item": table_spec(CatalogueItem),
+        "rule_parameter": table_spec(RuleParameter),
+    }[name]
 
 
 def spec_by_name() -> dict[str, TableSpec]:

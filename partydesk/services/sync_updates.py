@@ -1,0 +1,679 @@
+"""Downward updates: catalogue entries, dated rules and decisions made above, sent down.
+
+The office above sends an office below, in a `downward` package (`export_updates_down`):
+its catalogue entries that differ from the shipped ones (new, renamed, deactivated), its
+administrator's dated rule rows (never the shipped defaults), and the member events it
+recorded itself for members born at that office (an admission or recognition decision…).
+The office below previews (`preview_updates`) and imports (`import_updates`) it with the
+guarantees of an upward import: every check before any write, one audited transaction,
+conflicts queued and never overwritten, the same package twice changes nothing, a gap in
+the sequence is refused unless allowed, and a receipt goes back up. docs/sync.md §9.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from partydesk import __version__
+from partydesk.codes import EventKind
+from partydesk.db.engine import Database
+from partydesk.db.migrate import head_revision
+from partydesk.db.models import (
+    CatalogueItem,
+    Member,
+    MemberEvent,
+    RuleParameterRow,
+    SyncConflict,
+    SyncPackageReceived,
+    SyncPackageSent,
+    SyncPartner,
+)
+from partydesk.documents.package import Kind, OpenedPackage, PackageRecord, PackageSpec
+from partydesk.documents.package import Outcome as AckOutcome
+from partydesk.documents.package import write_package as write_package_file
+from partydesk.errors import PartydeskError, add_messages
+from partydesk.services.catalogues import ENTRY_COLUMNS, entry_content, shipped_entries
+from partydesk.services.members import refresh_state
+from partydesk.services.rule_admin import validate_value
+from partydesk.services.rule_table import load_rule_table
+from partydesk.services.sync_export import open_epoch, write_receipt
+from partydesk.services.sync_import import (
+    ALREADY,
+    GAP,
+    READY,
+    ImportPreview,
+    ImportResult,
+    open_verified,
+)
+from partydesk.services.sync_keys import Relation, ensure_office_keys, partner_public_key
+from partydesk.services.sync_plan import Action, Outcome, Plan, PlannedRecord
+from partydesk.services.sync_records import (
+    TableSpec,
+    UuidMaps,
+    decoded_fields,
+    record_json,
+    row_record,
+    select_rows,
+    table_spec,
+)
+
+add_messages(
+    {
+        "sync.not_updates_package": (
+            "Gói này không phải gói cập nhật từ cấp trên (danh mục, quy định, quyết định).",
+            "This package is not an update package from the office above"
+            " (catalogues, rules, decisions).",
+        ),
+        "sync.not_from_above": (
+            "Gói cập nhật phải do đơn vị cấp trên gửi; «{sender}» là đơn vị cấp dưới.",
+            "Update packages must come from the office above; '{sender}' is an office below.",
+        ),
+    }
+)
+
+#: The kind recorded for these packages in the sent / received history ("downward" is
+#: an incoming transfer): their sequence ranges are counted apart from transfers.
+UPDATES = "updates"
+
+#: The tables an update package may carry, in the order they are applied.
+UPDATE_TABLES = ("catalogue_item", "rule_parameter", "member_event")
+
+#: Steps a member takes once: the office below recording the same one itself is a conflict.
+ONCE_KINDS = frozenset(
+    kind.value
+    for kind in (
+        EventKind.CANDIDATE_REGISTERED,
+        EventKind.BRANCH_RESOLUTION,
+        EventKind.GRASSROOTS_RESOLUTION,
+        EventKind.ADMISSION_DECISION,
+        EventKind.CEREMONY,
+        EventKind.RECOGNITION_BRANCH_RESOLUTION,
+        EventKind.RECOGNITION,
+        EventKind.RECOGNITION_FAILED,
+    )
+)
+
+#: Preview labels of the tables (the CLI and the GUI show them).
+TABLE_LABELS = {
+    "catalogue_item": "Danh mục",
+    "rule_parameter": "Quy định",
+    "member_event": "Quyết định cấp trên",
+}
+
+
+@dataclass(frozen=True)
+class UpdatesResult:
+    """An update package written for an office below."""
+
+    path: Path
+    package_uuid: str
+    recipient: str
+    seq_from: int
+    seq_to: int
+    counts: dict[str, int]
+
+
+# --- the office above -------------------------------------------------------------
+
+
+def _partner_below(session: Session, ref: str) -> SyncPartner:
+    for row in session.scalars(
+        select(SyncPartner).where(SyncPartner.relation == Relation.BELOW.value)
+    ).all():
+        if ref in (row.office_uuid, row.name, row.fingerprint):
+            return row
+    raise PartydeskError("sync.unknown_partner", ref=ref)
+
+
+def _acknowledged(session: Session, partner: SyncPartner) -> int | None:
+    return session.scalar(
+        select(func.max(SyncPackageSent.seq_to)).where(
+            SyncPackageSent.partner_id == partner.id,
+            SyncPackageSent.kind == UPDATES,
+            SyncPackageSent.acknowledged_at.is_not(None),
+            SyncPackageSent.outcome == AckOutcome.APPLIED.value,
+        )
+    )
+
+
+def _records(
+    session: Session, spec: TableSpec, query: Any, maps: UuidMaps, office: str
+) -> list[PackageRecord]:
+    return [row_record(spec, row, maps, office) for row in session.execute(query).mappings()]
+
+
+def export_updates_down(
+    db: Database, to_office: str, out: Path, *, period_label: str = ""
+) -> UpdatesResult:
+    """Write the update package for office below `to_office` (UUID, name or fingerprint).
+
+    It holds what changed here since the last update package that office acknowledged:
+    catalogue entries that are not shipped or differ from the shipped ones, the
+    administrator's rule rows (reverted ones as tombstones; shipped defaults never), and
+    the member events recorded here for members born at that office. Seals the open epoch
+    like an upward export. Errors: sync.unknown_partner, sync.no_office.
+    """
+    out = Path(out)
+    written = False
+    try:
+        with db.session("sync.export_updates") as session:
+            keys, _ = ensure_office_keys(session)
+            partner = _partner_below(session, to_office)
+            state = open_epoch(session)
+            seq_to = state.open_seq
+            acked = _acknowledged(session, partner)
+            seq_from = 1 if acked is None else acked + 1
+            maps = UuidMaps(session)
+            shipped = shipped_entries()
+            catalogue = table_spec(CatalogueItem)
+            in_range = CatalogueItem.sync_seq.between(seq_from, seq_to)
+            entries = [
+                record
+                for record in _records(
+                    session,
+                    catalogue,
+                    select_rows(catalogue).where(in_range),
+                    maps,
+                    keys.office_uuid,
+                )
+                if record.version > 1
+                or (record.fields["catalogue"], record.fields["code"]) not in shipped
+            ]
+            rules = table_spec(RuleParameterRow)
+            rule_query = select_rows(rules).where(
+                RuleParameterRow.is_default.is_(False),
+                RuleParameterRow.sync_seq.between(seq_from, seq_to),
+            )
+            events = table_spec(MemberEvent)
+            event_query = (
+                select_rows(events)
+                .join(Member, MemberEvent.member_id == Member.id)
+                .where(
+                    MemberEvent.origin_office.is_(None),
+                    Member.origin_office == partner.office_uuid,
+                    MemberEvent.sync_seq.between(seq_from, seq_to),
+                )
+            )
+            tables = {
+                "catalogue_item": entries,
+                "rule_parameter": _records(session, rules, rule_query, maps, keys.office_uuid),
+                "member_event": _records(session, events, event_query, maps, keys.office_uuid),
+            }
+            spec = PackageSpec(
+                Kind.DOWNWARD,
+                head_revision(),
+                __version__,
+                sequence_from=seq_from,
+                sequence_to=seq_to,
+                period_label=period_label,
+            )
+            package = write_package_file(out, spec, tables, [], keys, partner_public_key(partner))
+            written = True
+            counts = dict(package.manifest.counts)
+            state.open_seq = seq_to + 1
+            session.add(
+                SyncPackageSent(
+                    package_uuid=package.manifest.package_uuid,
+                    partner_id=partner.id,
+                    kind=UPDATES,
+                    seq_from=seq_from,
+                    seq_to=seq_to,
+                    period_label=period_label,
+                    file_name=out.name,
+                    file_sha256=package.file_sha256,
+                    counts_json=json.dumps(counts),
+                )
+            )
+            session.flush()
+            return UpdatesResult(
+                out, package.manifest.package_uuid, partner.name, seq_from, seq_to, counts
+            )
+    except BaseException:
+        if written:
+            out.unlink(missing_ok=True)  # the file must not outlive a rolled-back export
+        raise
+
+
+# --- the office below: checks ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Checked:
+    package: OpenedPackage
+    partner: SyncPartner
+    status: str
+    message: str
+    last: int | None
+
+
+def is_updates_package(package: OpenedPackage) -> bool:
+    """True when a verified package is a downward update package (not a transfer)."""
+    return package.manifest.kind is Kind.DOWNWARD and set(package.manifest.counts) <= set(
+        UPDATE_TABLES
+    )
+
+
+def _check(session: Session, package: OpenedPackage) -> _Checked:
+    manifest = package.manifest
+    if manifest.kind is not Kind.DOWNWARD:
+        raise PartydeskError("sync.not_records", kind=str(manifest.kind))
+    if not is_updates_package(package):
+        raise PartydeskError("sync.not_updates_package")
+    partner = session.scalars(
+        select(SyncPartner).where(SyncPartner.office_uuid == manifest.sender_office_uuid)
+    ).one()
+    if partner.relation != Relation.ABOVE.value:
+        raise PartydeskError("sync.not_from_above", sender=partner.name)
+    if manifest.schema_revision != head_revision():
+        raise PartydeskError(
+            "sync.schema_mismatch", found=manifest.schema_revision, expected=head_revision()
+        )
+    seen = session.scalars(
+        select(SyncPackageReceived).where(SyncPackageReceived.package_uuid == manifest.package_uuid)
+    ).first()
+    last = session.scalar(
+        select(func.max(SyncPackageReceived.seq_to)).where(
+            SyncPackageReceived.partner_id == partner.id, SyncPackageReceived.kind == UPDATES
+        )
+    )
+    start, end = manifest.sequence_from or 0, manifest.sequence_to or 0
+    if seen is not None:
+        message = f"Đã nhập gói này ngày {seen.imported_at:%d/%m/%Y %H:%M} (UTC)."
+        return _Checked(package, partner, ALREADY, message, last)
+    if last is not None and end <= last:
+        message = f"Đã nhập: các số {start}–{end} đã có (đã nhập đến số {last})."
+        return _Checked(package, partner, ALREADY, message, last)
+    expected = 1 if last is None else last + 1
+    if start > expected:
+        message = f"Thiếu gói: đã nhập đến số {expected - 1}, gói này bắt đầu từ số {start}."
+        return _Checked(package, partner, GAP, message, last)
+    return _Checked(package, partner, READY, "", last)
+
+
+# --- the office below: planning ---------------------------------------------------
+
+
+@dataclass
+class _UpdatePlan(Plan):
+    """A plan whose UNCHANGED catalogue entries may still adopt the sender's UUID."""
+
+    adopt: set[str] = field(default_factory=set)
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def items(self) -> tuple[PlannedRecord, ...]:
+        """The preview rows, labelled for people (a rule's key and date, a member's name)."""
+        labels = self.labels
+        return tuple(
+            PlannedRecord(
+                action.spec.name,
+                action.record.uuid,
+                labels.get(action.record.uuid, action.spec.name),
+                action.outcome,
+                action.reason,
+            )
+            for action in self.actions
+        )
+
+
+def _by_version(record: PackageRecord, version: int, base: int | None) -> Outcome:
+    """A record received before (`base` set): the same rule as an upward import."""
+    if base is None or record.version <= base:
+        return Outcome.UNCHANGED
+    return Outcome.CONFLICT if version != base else Outcome.UPDATED
+
+
+_CONFLICT = "Đã sửa ở đơn vị này từ lần đồng bộ trước: cần chọn bản giữ lại."
+
+
+def _decode(spec: TableSpec, record: PackageRecord) -> tuple[dict[str, Any], str]:
+    try:
+        return decoded_fields(spec, record.fields), ""
+    except ValueError as error:
+        return {}, f"Giá trị không hợp lệ ở trường «{error}»."
+
+
+def _plan_catalogue(session: Session, package: OpenedPackage, plan: _UpdatePlan) -> None:
+    spec = table_spec(CatalogueItem)
+    records = list(package.records(spec.name))
+    if not records:
+        return
+    shipped = shipped_entries()
+    rows = session.scalars(
+        select(CatalogueItem).where(
+            CatalogueItem.code.in_({str(r.fields.get("code")) for r in records})
+        )
+    ).all()
+    by_uuid = {row.uuid: row for row in rows}
+    by_key = {(row.catalogue, row.code): row for row in rows}
+    for record in records:
+        values, reason = _decode(spec, record)
+        key = (str(values.get("catalogue") or ""), str(values.get("code") or ""))
+        plan.labels[record.uuid] = f"{key[0]} {key[1]} «{values.get('name', '')}»"
+        if not reason and not (key[0] and key[1] and values.get("name")):
+            reason = "Mục danh mục thiếu danh mục, mã hoặc tên."
+        if reason:
+            plan.actions.append(Action(spec, record, Outcome.REFUSED, None, reason))
+            continue
+        row = by_uuid.get(record.uuid) or by_key.get(key)
+        if row is None:
+            plan.actions.append(Action(spec, record, Outcome.NEW, None, "", values))
+            continue
+        theirs = {name: values.get(name) for name in ENTRY_COLUMNS}
+        ours = entry_content(row)
+        if row.sync_base is not None:
+            outcome = _by_version(record, row.version or 1, row.sync_base)
+        elif ours == theirs:
+            outcome = Outcome.UNCHANGED
+            plan.adopt.add(record.uuid)  # same content: from now on the entry is theirs
+        elif key not in shipped or ours != shipped[key]:
+            outcome = Outcome.CONFLICT  # an entry this office changed itself
+        else:
+            outcome = Outcome.UPDATED
+        if outcome is Outcome.CONFLICT and ours == theirs:
+            outcome = Outcome.UNCHANGED
+            plan.adopt.add(record.uuid)
+        note = _CONFLICT if outcome is Outcome.CONFLICT else ""
+        plan.actions.append(Action(spec, record, outcome, row.id, note, values))
+
+
+def _plan_rules(session: Session, package: OpenedPackage, plan: _UpdatePlan) -> None:
+    spec = table_spec(RuleParameterRow)
+    records = list(package.records(spec.name))
+    if not records:
+        return
+    table = load_rule_table(session)
+    rows = session.scalars(select(RuleParameterRow)).all()
+    by_uuid = {row.uuid: row for row in rows}
+    live = {
+        (row.key, row.valid_from): row
+        for row in rows
+        if not row.is_default and row.deleted_at is None
+    }
+    for record in records:
+        values, reason = _decode(spec, record)
+        key, valid_from = values.get("key"), values.get("valid_from")
+        plan.labels[record.uuid] = f"{key} từ {valid_from:%d/%m/%Y}" if valid_from else str(key)
+        if not reason and values.get("is_default"):
+            reason = "Giá trị mặc định của chương trình không được gửi xuống."
+        if not reason and not record.deleted:
+            try:
+                validate_value(str(key), json.loads(str(values.get("value_json"))), table)
+            except PartydeskError as error:
+                reason = str(error)
+            except ValueError:
+                reason = "Giá trị không đọc được."
+        if reason:
+            plan.actions.append(Action(spec, record, Outcome.REFUSED, None, reason))
+            continue
+        row = by_uuid.get(record.uuid)
+        if row is not None:
+            outcome = _by_version(record, row.version or 1, row.sync_base)
+            note = _CONFLICT if outcome is Outcome.CONFLICT else ""
+            plan.actions.append(Action(spec, record, outcome, row.id, note, values))
+            continue
+        mine = live.get((key, valid_from))
+        if mine is not None and not record.deleted:
+            note = "Đơn vị này đã tự nhập giá trị cho tham số này từ cùng ngày."
+            plan.actions.append(Action(spec, record, Outcome.CONFLICT, mine.id, note, values))
+            continue
+        plan.actions.append(Action(spec, record, Outcome.NEW, None, "", values))
+
+
+def _plan_events(session: Session, package: OpenedPackage, plan: _UpdatePlan) -> None:
+    spec = table_spec(MemberEvent)
+    records = list(package.records(spec.name))
+    if not records:
+        return
+    maps = UuidMaps(session)
+    rows = session.scalars(
+        select(MemberEvent).where(MemberEvent.uuid.in_([r.uuid for r in records]))
+    ).all()
+    by_uuid = {row.uuid: row for row in rows}
+    for record in records:
+        values, reason = _decode(spec, record)
+        member_id = maps.id_of("member", record.fields.get("member_uuid"))
+        org_uuid = record.fields.get("organization_uuid")
+        member = session.get(Member, member_id) if member_id is not None else None
+        kind = str(values.get("kind") or "")
+        try:
+            kind_label = EventKind(kind).label
+        except ValueError:
+            kind_label = kind
+            reason = reason or f"Loại sự kiện «{kind}» không có ở chương trình này."
+        plan.labels[record.uuid] = f"{kind_label} — {member.full_name if member else '?'}"
+        if not reason and member is None:
+            reason = "Đảng viên của quyết định không có ở đơn vị này."
+        if not reason and org_uuid and maps.id_of("organization", org_uuid) is None:
+            reason = "Tổ chức của quyết định không có ở đơn vị này."
+        if reason:
+            plan.actions.append(Action(spec, record, Outcome.REFUSED, None, reason))
+            continue
+        row = by_uuid.get(record.uuid)
+        if row is not None:
+            outcome = _by_version(record, row.version or 1, row.sync_base)
+            note = _CONFLICT if outcome is Outcome.CONFLICT else ""
+            plan.actions.append(Action(spec, record, outcome, row.id, note, values))
+            continue
+        same = session.scalars(
+            select(MemberEvent).where(
+                MemberEvent.member_id == member_id,
+                MemberEvent.kind == kind,
+                MemberEvent.deleted_at.is_(None),
+            )
+        ).all()
+        mine = [
+            event for event in same if kind in ONCE_KINDS or event.on_date == values.get("on_date")
+        ]
+        if mine and not record.deleted:
+            note = f"Đơn vị này đã tự ghi bước «{kind_label}» cho đảng viên này."
+            plan.actions.append(Action(spec, record, Outcome.CONFLICT, mine[0].id, note, values))
+            continue
+        plan.actions.append(Action(spec, record, Outcome.NEW, None, "", values))
+
+
+def _plan(session: Session, package: OpenedPackage) -> _UpdatePlan:
+    plan = _UpdatePlan()
+    _plan_catalogue(session, package, plan)
+    _plan_rules(session, package, plan)
+    _plan_events(session, package, plan)
+    return plan
+
+
+def preview_updates(db: Database, path: Path) -> ImportPreview:
+    """Verify an update package from the office above and say what importing it would do.
+
+    Nothing is written. Errors: package.*, sync.not_records, sync.not_updates_package,
+    sync.not_from_above, sync.schema_mismatch.
+    """
+    with db.reader() as session:
+        package = open_verified(session, Path(path), None)
+        checked = _check(session, package)
+        plan = _UpdatePlan()
+        if checked.status != ALREADY:
+            plan = _plan(session, package)
+        manifest = package.manifest
+        return ImportPreview(
+            manifest.package_uuid,
+            UPDATES,
+            checked.partner.name,
+            manifest.sequence_from,
+            manifest.sequence_to,
+            manifest.period_label,
+            manifest.created_at,
+            checked.status,
+            checked.message,
+            plan.counts(),
+            plan.items(),
+        )
+
+
+# --- the office below: applying ---------------------------------------------------
+
+
+def _sync_values(record: PackageRecord, origin: str) -> dict[str, Any]:
+    return {
+        "uuid": record.uuid,
+        "version": record.version,
+        "sync_base": record.version,
+        "origin_office": record.origin_office or origin,
+        "deleted_at": record.updated_at if record.deleted else None,
+    }
+
+
+def _keep_version(session: Session, record_uuid: str) -> None:
+    # The version is the sender's, set by hand: the audit hook must not add a step.
+    session.info.setdefault("versioned", set()).add(record_uuid)
+
+
+def _set(obj: Any, values: dict[str, Any]) -> None:
+    for name, value in values.items():
+        if getattr(obj, name) != value:
+            setattr(obj, name, value)
+
+
+def _queue(
+    session: Session, action: Action, partner: SyncPartner, package_uuid: str, maps: UuidMaps
+) -> None:
+    spec = action.spec
+    table = spec.model.__table__  # type: ignore[attr-defined]
+    row = session.execute(select_rows(spec).where(table.c.id == action.local_id)).mappings().one()
+    ours = record_json(row_record(spec, row, maps, ""))
+    theirs = json.dumps(record_json(action.record), ensure_ascii=False, sort_keys=True)
+    # Queued under this office's record: resolving works on the row that is here.
+    existing = session.scalars(
+        select(SyncConflict).where(
+            SyncConflict.table_name == spec.name,
+            SyncConflict.record_uuid == ours["uuid"],
+            SyncConflict.status == "open",
+        )
+    ).first()
+    if existing is not None:
+        existing.theirs_json = theirs
+        existing.package_uuid = package_uuid
+        return
+    session.add(
+        SyncConflict(
+            partner_id=partner.id,
+            package_uuid=package_uuid,
+            table_name=spec.name,
+            record_uuid=ours["uuid"],
+            ours_json=json.dumps(ours, ensure_ascii=False, sort_keys=True),
+            theirs_json=theirs,
+        )
+    )
+
+
+def _apply(
+    session: Session, package: OpenedPackage, partner: SyncPartner, plan: _UpdatePlan
+) -> None:
+    maps = UuidMaps(session)
+    origin = partner.office_uuid
+    touched: set[int] = set()
+    for action in plan.actions:
+        record = action.record
+        model = action.spec.model
+        if action.outcome is Outcome.CONFLICT:
+            _queue(session, action, partner, package.manifest.package_uuid, maps)
+            continue
+        adopt = record.uuid in plan.adopt
+        if action.outcome not in (Outcome.NEW, Outcome.UPDATED) and not adopt:
+            continue
+        values = dict(action.values)
+        if model is MemberEvent:
+            values["member_id"] = maps.id_of("member", record.fields.get("member_uuid"))
+            values["organization_id"] = maps.id_of(
+                "organization", record.fields.get("organization_uuid")
+            )
+            # Applied here, not changed here: kept out of this office's upward deltas.
+            values["sync_seq"] = 0
+            touched.add(values["member_id"])
+        if model is RuleParameterRow:
+            values["is_default"] = False
+        values.update(_sync_values(record, origin))
+        _keep_version(session, record.uuid)
+        if action.outcome is Outcome.NEW:
+            session.add(model(**values))
+        else:
+            obj = session.get(model, action.local_id)
+            assert obj is not None
+            if adopt:
+                values = {name: values[name] for name in ("uuid", "version", "sync_base")}
+            _set(obj, values)
+    session.flush()
+    for member_id in sorted(touched):
+        member = session.get(Member, member_id)
+        assert member is not None
+        refresh_state(session, member)
+
+
+def import_updates(
+    db: Database,
+    path: Path,
+    *,
+    allow_gap: bool = False,
+    receipt: Path | None = None,
+) -> ImportResult:
+    """Verify and apply an update package from the office above in one transaction.
+
+    Every record is written through the ORM (one audit entry each) under the action
+    "sync.import_updates"; decisions recompute their member's status as if recorded here.
+    A package already imported changes nothing (ALREADY). Errors, each leaving the database
+    unchanged: package.*, sync.not_records, sync.not_updates_package, sync.not_from_above,
+    sync.schema_mismatch, sync.gap (unless `allow_gap`), sync.records_refused.
+    """
+    with db.session("sync.import_updates") as session:
+        package = open_verified(session, Path(path), None)
+        checked = _check(session, package)
+        partner = checked.partner
+        if checked.status == ALREADY:
+            return ImportResult(package.manifest.package_uuid, partner.name, ALREADY, {}, None)
+        if checked.status == GAP and not allow_gap:
+            raise PartydeskError(
+                "sync.gap",
+                last=checked.last if checked.last is not None else 0,
+                start=package.manifest.sequence_from,
+            )
+        plan = _plan(session, package)
+        refused = plan.refused()
+        if refused:
+            first = f"{refused[0].spec.name} {refused[0].record.uuid}: {refused[0].reason}"
+            raise PartydeskError("sync.records_refused", count=len(refused), first=first)
+        _apply(session, package, partner, plan)
+        counts = plan.counts()
+        session.add(
+            SyncPackageReceived(
+                package_uuid=package.manifest.package_uuid,
+                partner_id=partner.id,
+                kind=UPDATES,
+                seq_from=package.manifest.sequence_from,
+                seq_to=package.manifest.sequence_to,
+                period_label=package.manifest.period_label,
+                file_sha256=package.file_sha256,
+                counts_json=json.dumps(counts),
+            )
+        )
+        session.flush()
+        package_uuid, sender = package.manifest.package_uuid, partner.name
+    written = write_receipt(db, package_uuid, receipt) if receipt is not None else None
+    return ImportResult(package_uuid, sender, "applied", counts, written)
+
+
+def table_label(table: str) -> str:
+    """The Vietnamese label of an update table (the table name for others)."""
+    return TABLE_LABELS.get(table, table)
+
+
+def updates_counts(items: Iterable[PlannedRecord]) -> dict[str, dict[str, int]]:
+    """Table label -> outcome -> count, for a preview that groups by kind of update."""
+    counts: dict[str, dict[str, int]] = {}
+    for item in items:
+        per = counts.setdefault(table_label(item.table), {})
+        per[item.outcome.value] = per.get(item.outcome.value, 0) + 1
+    return counts
