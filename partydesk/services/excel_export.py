@@ -262,14 +262,19 @@ def export_members(
                 tick(done)
 
         subtitle = _subtitle(session, filters)
-        count = write_list(
-            path,
-            [ListColumn(*MEMBER_COLUMNS[key]) for key in keys],
-            rows(),
-            title=title,
-            subtitle=subtitle,
-            sheet_name="Đảng viên",
-        )
+        try:
+            count = write_list(
+                path,
+                [ListColumn(*MEMBER_COLUMNS[key]) for key in keys],
+                rows(),
+                title=title,
+                subtitle=subtitle,
+                sheet_name="Đảng viên",
+            )
+        finally:
+            # On PostgreSQL yield_per reads through a server-side cursor, which a stopped
+            # or failed export must close itself.
+            result.close()
     return ExportResult(Path(path), count)
 
 

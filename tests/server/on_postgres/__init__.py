@@ -9,22 +9,48 @@ own fixtures read the server too. Tests of SQLite's own plans and pragmas stay o
 from __future__ import annotations
 
 import inspect
+import sys
 from typing import Any
 
+#: Words in a test (or in a helper it calls) that mean it reads the SQLite file itself.
+_SQLITE_ONLY = ("sqlite", "open_database", "QUERY PLAN", "PRAGMA", "member_fts", "db.path")
 
-def _runs_on_db_alone(function: Any) -> bool:
-    parameters = set(inspect.signature(function).parameters)
-    source = inspect.getsource(function)
-    sqlite_only = ("sqlite", "open_database", "QUERY PLAN", "PRAGMA", "member_fts")
-    return (
-        "db_path" not in parameters
-        and "template_db" not in parameters
-        and not any(word in source for word in sqlite_only)
-    )
+
+def _sources(namespace: dict[str, Any]) -> dict[str, str]:
+    # The original module's functions: `import *` leaves out its _private helpers.
+    modules = {
+        sys.modules[v.__module__]
+        for v in namespace.values()
+        if inspect.isfunction(v) and v.__module__.startswith("tests.integration.")
+    }
+    return {
+        name: inspect.getsource(value)
+        for module in modules
+        for name, value in vars(module).items()
+        if inspect.isfunction(value) and value.__module__ == module.__name__
+    }
 
 
 def keep_db_tests(namespace: dict[str, Any]) -> None:
-    """Drop from a module's `namespace` the imported tests that need a SQLite file."""
-    for name in [n for n in namespace if n.startswith("test_")]:
-        if callable(namespace[name]) and not _runs_on_db_alone(namespace[name]):
+    """Drop from a module's `namespace` the imported tests that need a SQLite file.
+
+    A test is dropped when it takes `db_path` or `template_db`, or when its source, or
+    the source of a helper of its module that it calls (at any depth), names the file.
+    """
+    sources = _sources(namespace)
+    words = list(_SQLITE_ONLY)
+    tainted: set[str] = set()
+    while True:
+        found = {
+            name
+            for name, source in sources.items()
+            if name not in tainted and any(word in source for word in words)
+        }
+        if not found:
+            break
+        tainted |= found
+        words += [f"{name}(" for name in found]
+    for name in [n for n in namespace if n.startswith("test_") and callable(namespace[n])]:
+        parameters = set(inspect.signature(namespace[name]).parameters)
+        if name in tainted or parameters & {"db_path", "template_db"}:
             del namespace[name]
