@@ -4,9 +4,11 @@
     partydesk sync office add KEYFILE --fingerprint F (--orgs CODES | --above)
     partydesk sync office list
     partydesk sync export [--full] [--period NHÃN] --out FILE.pdpkg
+    partydesk sync export --down ĐƠN_VỊ [--period NHÃN] --out FILE   cấp trên: gói cập nhật
     partydesk sync preview FILE                         xem trước, không ghi gì
     partydesk sync import FILE [--allow-gap] [--receipt OUT]   nhập; ghi giấy báo nhận
-    partydesk sync receipt FILE                         nhập giấy báo nhận từ cấp trên
+    partydesk sync receipt FILE                         nhập giấy báo nhận
+    partydesk sync catalogue DANH_MỤC MÃ TÊN [--en TÊN] [--inactive]   cấp trên: mục danh mục
     partydesk sync conflicts [show ID | resolve ID --keep ours|theirs | --take F,G]
     partydesk sync history
     partydesk sync transit                              cấp trên: đảng viên đang trên đường
@@ -25,6 +27,7 @@ from pathlib import Path
 from partydesk.cli.base import Context, dmy, parse_day
 from partydesk.db.engine import Database
 from partydesk.documents.package import PACKAGE_SUFFIX, PUBLIC_KEY_SUFFIX
+from partydesk.errors import PartydeskError
 from partydesk.services import (
     sync_conflicts,
     sync_downward,
@@ -32,8 +35,11 @@ from partydesk.services import (
     sync_import,
     sync_keys,
     sync_receipts,
+    sync_updates,
     transfer_queries,
 )
+from partydesk.services.catalogues import save_catalogue_entry
+from partydesk.services.sync_import import ImportPreview, ImportResult
 from partydesk.services.sync_plan import OUTCOME_LABELS, Outcome
 
 #: How many records of each kind the preview prints (new and unchanged are only counted).
@@ -65,7 +71,13 @@ def register(
     office.add_parser("list", parents=[common], help="các đơn vị đã đăng ký")
 
     p = actions.add_parser("export", parents=[common], help="lập gói gửi cấp trên (export)")
-    p.add_argument("--full", action="store_true", help="toàn bộ dữ liệu (full snapshot)")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--full", action="store_true", help="toàn bộ dữ liệu (full snapshot)")
+    where.add_argument(
+        "--down",
+        metavar="ĐƠN_VỊ",
+        help="cấp trên: gói cập nhật (danh mục, quy định, quyết định) cho đơn vị cấp dưới này",
+    )
     p.add_argument("--period", default="", help="nhãn kỳ, ví dụ «Quý IV/2026»")
     p.add_argument("--out", required=True, help=f"tệp gói ({PACKAGE_SUFFIX})")
 
@@ -78,8 +90,17 @@ def register(
     p.add_argument("--allow-gap", action="store_true", help="cho nhập dù thiếu gói trước")
     p.add_argument("--receipt", help="nơi ghi giấy báo nhận (mặc định: cạnh tệp gói)")
 
-    p = actions.add_parser("receipt", parents=[common], help="nhập giấy báo nhận của cấp trên")
+    p = actions.add_parser("receipt", parents=[common], help="nhập giấy báo nhận")
     p.add_argument("file")
+
+    p = actions.add_parser(
+        "catalogue", parents=[common], help="cấp trên: thêm, đổi tên, ngừng dùng mục danh mục"
+    )
+    p.add_argument("catalogue", help="tên danh mục, ví dụ occupation, org_type")
+    p.add_argument("code", help="mã mục")
+    p.add_argument("name", help="tên tiếng Việt")
+    p.add_argument("--en", default="", help="tên tiếng Anh")
+    p.add_argument("--inactive", action="store_true", help="ngừng dùng mục này")
 
     p = actions.add_parser("conflicts", parents=[common], help="xung đột cần xử lý")
     p.add_argument("--all", action="store_true", help="cả các xung đột đã xử lý")
@@ -166,7 +187,28 @@ def _progress(ctx: Context, verb: str) -> Callable[[int, int], bool]:
     return report
 
 
+def _export_down(ctx: Context, args: argparse.Namespace) -> int:
+    def work(db: Database) -> int:
+        result = sync_updates.export_updates_down(
+            db, args.down, Path(args.out), period_label=args.period
+        )
+        ctx.say(f"Đã lập gói cập nhật gửi {result.recipient}: {result.path}")
+        ctx.say(f"  Số thứ tự {result.seq_from}–{result.seq_to}, mã gói {result.package_uuid}")
+        counts = ", ".join(
+            f"{sync_updates.table_label(name)} {count}"
+            for name, count in result.counts.items()
+            if count
+        )
+        ctx.say(f"  Bản ghi: {counts or 'không có cập nhật'}")
+        return 0
+
+    return ctx.with_db(work)
+
+
 def _export(ctx: Context, args: argparse.Namespace) -> int:
+    if args.down:
+        return _export_down(ctx, args)
+
     def work(db: Database) -> int:
         result = sync_export.export_package(
             db,
@@ -192,21 +234,46 @@ def _say_counts(ctx: Context, counts: dict[str, int]) -> None:
     )
 
 
+def _is_downward(error: PartydeskError) -> bool:
+    return error.code == "sync.not_records" and error.params.get("kind") == "downward"
+
+
+def _preview_file(ctx: Context, db: Database, path: Path) -> ImportPreview:
+    # A downward update package is told apart by the kind the upward preview refuses.
+    try:
+        return sync_import.preview_package(db, path, _progress(ctx, "Đã kiểm tra"))
+    except PartydeskError as error:
+        if not _is_downward(error):
+            raise
+    return sync_updates.preview_updates(db, path)
+
+
 def _preview(ctx: Context, args: argparse.Namespace) -> int:
     def work(db: Database) -> int:
-        preview = sync_import.preview_package(db, Path(args.file), _progress(ctx, "Đã kiểm tra"))
+        preview = _preview_file(ctx, db, Path(args.file))
+        updates = preview.kind == sync_updates.UPDATES
         ctx.say(f"Gói {preview.kind} của {preview.sender}, số {preview.seq_from}–{preview.seq_to}")
         if preview.period_label:
             ctx.say(f"  Kỳ: {preview.period_label}")
         if preview.message:
             ctx.say(f"  {preview.message}")
         _say_counts(ctx, preview.counts)
-        for outcome in (Outcome.REFUSED, Outcome.CONFLICT, Outcome.UPDATED):
+        if updates:
+            for table, per in sync_updates.updates_counts(preview.items).items():
+                shown_counts = ", ".join(
+                    f"{OUTCOME_LABELS[Outcome(name)]}: {count}" for name, count in per.items()
+                )
+                ctx.say(f"  {table}: {shown_counts}")
+        listed = (Outcome.REFUSED, Outcome.CONFLICT, Outcome.UPDATED)
+        # An update package is short: its new entries, rules and decisions are listed too.
+        for outcome in (*listed, Outcome.NEW) if updates else listed:
             items = [item for item in preview.items if item.outcome is outcome]
             shown = items if args.all else items[:SHOWN_ITEMS]
             for item in shown:
                 reason = f" — {item.reason}" if item.reason else ""
-                ctx.say(f"  [{OUTCOME_LABELS[outcome]}] {item.table} «{item.label}»{reason}")
+                table = sync_updates.table_label(item.table) if updates else item.table
+                label = item.label if updates else f"«{item.label}»"
+                ctx.say(f"  [{OUTCOME_LABELS[outcome]}] {table} {label}{reason}")
             if len(items) > len(shown):
                 ctx.say(f"  … và {len(items) - len(shown)} bản ghi {OUTCOME_LABELS[outcome]}")
         return 1 if preview.counts[Outcome.REFUSED.value] else 0
@@ -222,14 +289,22 @@ def _import(ctx: Context, args: argparse.Namespace) -> int:
         else path.with_name(f"{path.stem}-bao-nhan{PACKAGE_SUFFIX}")
     )
 
+    def imported(db: Database) -> ImportResult:
+        try:
+            return sync_import.import_package(
+                db,
+                path,
+                allow_gap=args.allow_gap,
+                receipt=receipt,
+                progress=_progress(ctx, "Đã xử lý"),
+            )
+        except PartydeskError as error:
+            if not _is_downward(error):
+                raise
+        return sync_updates.import_updates(db, path, allow_gap=args.allow_gap, receipt=receipt)
+
     def work(db: Database) -> int:
-        result = sync_import.import_package(
-            db,
-            path,
-            allow_gap=args.allow_gap,
-            receipt=receipt,
-            progress=_progress(ctx, "Đã xử lý"),
-        )
+        result = imported(db)
         if result.status == sync_import.ALREADY:
             ctx.say(f"Đã nhập gói này trước đây; không thay đổi gì. ({result.package_uuid})")
             return 0
@@ -254,6 +329,18 @@ def _receipt(ctx: Context, args: argparse.Namespace) -> int:
         )
         if result.note:
             ctx.say(f"  {result.note}")
+        return 0
+
+    return ctx.with_db(work)
+
+
+def _catalogue(ctx: Context, args: argparse.Namespace) -> int:
+    def work(db: Database) -> int:
+        entry = save_catalogue_entry(
+            db, args.catalogue, args.code, args.name, args.en, active=not args.inactive
+        )
+        state = "ngừng dùng" if args.inactive else "đang dùng"
+        ctx.say(f"Đã lưu mục {entry.catalogue} {entry.code} «{entry.name}» ({state}).")
         return 0
 
     return ctx.with_db(work)
@@ -365,6 +452,7 @@ def _sync(ctx: Context, args: argparse.Namespace) -> int:
         "preview": _preview,
         "import": _import,
         "receipt": _receipt,
+        "catalogue": _catalogue,
         "conflicts": _conflicts,
         "history": _history,
         "transit": _transit,
