@@ -4617,6 +4617,10 @@
         <translation>Send to</translation>
     </message>
     <message>
+        <source>Đã báo nhận</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
         <source>Các thay đổi từ gói cấp trên đã báo nhận</source>
         <translation>The changes since the last package the office above acknowledged</translation>
     </message>
@@ -4703,6 +4707,14 @@
     <message>
         <source>Chưa đăng ký đơn vị cấp trên (thẻ «Khóa và đơn vị»)</source>
         <translation>No office above registered yet (tab «Keys and offices»)</translation>
+    </message>
+    <message>
+        <source>Chưa có gói nào được cấp trên báo nhận: gói thay đổi sẽ gồm mọi dữ liệu từ đầu.</source>
+        <translation>No package acknowledged by the office above yet: a changes package will hold all the data from the start.</translation>
+    </message>
+    <message>
+        <source>đến số {end} (gói {period} gửi ngày {day})</source>
+        <translation>up to number {end} (package {period} sent on {day})</translation>
     </message>
     <message>
         <source>Toàn bộ</source>

@@ -105,6 +105,7 @@ def test_keys_export_preview_import_and_receipt_through_the_page(
     assert below.fingerprint_label.text() == fingerprint_groups(below_fp)
     assert below.fingerprint_label.text().count("  ") == 3
     assert not below.export_button.isEnabled()  # no office above registered yet
+    assert "Chưa có gói nào" in below.watermark_label.text()
 
     # Below writes its key file; registers the office above by its file and fingerprint.
     key_file = offices.folder / "xa.pdkey"
@@ -212,6 +213,7 @@ def test_keys_export_preview_import_and_receipt_through_the_page(
     assert below.importer.acknowledged is not None, below.importer.error
     assert "Cấp trên đã nhận gói" in below.importer.message.text()
     assert below.history_table.item(0, 7).text().startswith("Cấp trên đã báo nhận")
+    assert below.watermark_label.text().startswith(f"đến số {below.exported.seq_to} (gói Quý IV")
     with offices.a.reader() as session:
         acknowledged = session.scalars(select(SyncPackageSent.acknowledged_at)).one()
     assert acknowledged is not None

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -163,6 +164,9 @@ class SyncPage(QWidget):
         form = QFormLayout()
         self.recipient_label = QLabel("—")
         form.addRow(self.tr("Gửi đến"), self.recipient_label)
+        self.watermark_label = QLabel("—")
+        self.watermark_label.setWordWrap(True)
+        form.addRow(self.tr("Đã báo nhận"), self.watermark_label)
         self.delta_radio = QRadioButton(self.tr("Các thay đổi từ gói cấp trên đã báo nhận"))
         self.full_radio = QRadioButton(self.tr("Toàn bộ dữ liệu (lần đầu, hoặc gửi lại từ đầu)"))
         self.delta_radio.setChecked(True)
@@ -257,7 +261,30 @@ class SyncPage(QWidget):
             above.name if above else self.tr("Chưa đăng ký đơn vị cấp trên (thẻ «Khóa và đơn vị»)")
         )
         self._show_history()
+        self._show_watermark()
         self._update_export_buttons()
+
+    def _show_watermark(self) -> None:
+        acknowledged = [
+            entry
+            for entry in self.history
+            if entry.direction == "sent" and entry.acknowledged_at and entry.outcome == "applied"
+        ]
+        if not acknowledged:
+            self.watermark_label.setText(
+                self.tr(
+                    "Chưa có gói nào được cấp trên báo nhận: gói thay đổi sẽ gồm mọi dữ liệu"
+                    " từ đầu."
+                )
+            )
+            return
+        last = max(acknowledged, key=lambda entry: entry.seq_to or 0)
+        self.watermark_label.setText(
+            self.tr("đến số {end} (gói {period} gửi ngày {day})")
+            .replace("{end}", str(last.seq_to))
+            .replace("{period}", last.period_label or "—")
+            .replace("{day}", f"{last.at:%d/%m/%Y}")
+        )
 
     def _keys_failed(self, error: BaseException) -> None:
         self.keys_message.setStyleSheet(_ERROR)
@@ -443,5 +470,8 @@ def _table(headers: list[str]) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    # Few rows (partners, packages): every column as wide as its text, the last one fills.
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
     return table
