@@ -346,3 +346,86 @@ def test_package_from_an_unknown_sender_is_refused_and_changes_nothing(
     panel.apply()
     assert confirmations == []
     assert snapshot(offices.paths()["above"]) == before
+
+
+def test_records_outside_the_senders_scope_show_their_reason_and_nothing_is_imported(
+    qtbot, offices: Offices, ui_settings: QSettings, confirmations: list[str]
+) -> None:
+    # Office B (organizations BL…) registered above as if it could send only LD….
+    _register_by_service(offices, below=offices.b, codes=("LD",))
+    package = offices.folder / "b.pdpkg"
+    sync_export.export_package(offices.b, package, full=True)
+    page = SyncPage(_ctx(offices.above, ui_settings))
+    qtbot.addWidget(page)
+    before = snapshot(offices.paths()["above"])
+    panel = page.importer
+    panel.choose_package(package)
+    assert panel.preview is not None, panel.error
+    refused = panel.preview.counts["refused"]
+    assert refused > 0
+    assert "bị từ chối" in panel.message.text()
+    panel.set_outcome_filter(Outcome.REFUSED)
+    model = panel.model
+    assert model.rowCount() == refused
+    assert model.data(model.index(0, 2)) == "Từ chối"
+    assert "ngoài phạm vi" in model.data(model.index(0, 3))
+    assert not panel.import_button.isEnabled()
+    panel.apply()
+    assert confirmations == []
+    assert snapshot(offices.paths()["above"]) == before
+
+
+def test_stopped_export_leaves_no_file_and_seals_nothing(
+    qtbot, offices: Offices, ui_settings: QSettings, monkeypatch
+) -> None:
+    from partydesk.documents.package import progress as package_progress
+
+    monkeypatch.setattr(package_progress, "EVERY", 10)  # report often on a small office
+    _register_by_service(offices, codes=())
+    page = SyncPage(_ctx(offices.a, ui_settings))
+    qtbot.addWidget(page)
+    reports: list[int] = []
+
+    def clerk_stops(done: int) -> None:
+        reports.append(done)
+        assert not page.export_stop_button.isHidden()
+        page.stop_export()
+
+    page.export_progressed.connect(clerk_stops)
+    out = offices.folder / "stopped.pdpkg"
+    page.full_radio.setChecked(True)
+    page.target_edit.setText(str(out))
+    page.export()
+    assert reports == [10]
+    assert page.exported is None
+    assert page.export_message.text() == "Đã dừng; không có tệp nào được ghi."
+    assert not out.exists()
+    assert list(offices.folder.glob("*.pdpkg")) == []
+    with offices.a.reader() as session:
+        assert session.scalar(select(func.count()).select_from(SyncPackageSent)) == 0
+    assert page.export_button.isEnabled()
+
+
+def test_main_window_counts_the_conflicts_waiting(
+    qtbot, offices: Offices, ui_settings: QSettings, confirmations: list[str], tmp_path: Path
+) -> None:
+    from partydesk.ui.main_window import MainWindow
+
+    _register_by_service(offices)
+    _first_sync(offices)
+    for db, notes in ((offices.a, "ở xã"), (offices.above, "ở tỉnh")):
+        with db.session("test.edit") as session:
+            member = session.scalars(select(Member).order_by(Member.uuid).limit(1)).one()
+            member.notes = notes
+    delta = offices.folder / "delta.pdpkg"
+    sync_export.export_package(offices.a, delta)
+    window = MainWindow(_ctx(offices.above, ui_settings), tmp_path / "backups")
+    qtbot.addWidget(window)
+    action = window._page_action["sync"]
+    assert action.text() == "Đồng bộ"
+    window.show_page("sync")
+    window.sync.importer.choose_package(delta)
+    window.sync.importer.apply()
+    assert action.text() == "Đồng bộ (1)"
+    window.sync.conflicts.resolve(Resolution.OURS)
+    assert action.text() == "Đồng bộ"
