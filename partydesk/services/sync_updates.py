@@ -391,7 +391,7 @@ def _plan_rules(session: Session, package: OpenedPackage, plan: _UpdatePlan) -> 
     table = load_rule_table(session)
     rows = session.scalars(select(RuleParameterRow)).all()
     by_uuid = {row.uuid: row for row in rows}
-    live = {
+    live: dict[tuple[Any, Any], RuleParameterRow] = {
         (row.key, row.valid_from): row
         for row in rows
         if not row.is_default and row.deleted_at is None

@@ -33,7 +33,7 @@ from partydesk.services import (
 from partydesk.services.admission import decide_admission, record_step
 from partydesk.services.candidates import StepInput
 from partydesk.services.catalogues import save_catalogue_entry
-from partydesk.services.rule_admin import set_rule_value
+from partydesk.services.rule_admin import revert_rule, set_rule_value
 from partydesk.services.rule_table import load_rule_table
 from tests.conftest import TODAY
 from tests.helpers import snapshot
@@ -288,3 +288,51 @@ def _a_full(offices: Offices) -> Path:
     path = offices.folder / "a-full-for-above.pdpkg"
     sync_export.export_package(offices.a, path, full=True)
     return path
+
+
+def test_rule_reverted_above_is_reverted_below_and_a_gap_is_refused(offices: Offices) -> None:
+    target = ("report.admission_target", date(2027, 1, 1))
+    set_rule_value(offices.above, *target, 30, "Chỉ tiêu 2027")
+    first = offices.folder / "first.pdpkg"
+    sync_updates.export_updates_down(offices.above, A_NAME, first)
+    receipt = offices.folder / "first-receipt.pdpkg"
+    sync_updates.import_updates(offices.a, first, receipt=receipt)
+    sync_receipts.import_receipt(offices.above, receipt)
+    with offices.a.reader() as session:
+        assert load_rule_table(session).value(target[0], date(2027, 6, 1)) == 30
+
+    revert_rule(offices.above, *target, "Giao nhầm, chờ nghị quyết mới")
+    second = offices.folder / "second.pdpkg"
+    sync_updates.export_updates_down(offices.above, A_NAME, second)
+    save_catalogue_entry(offices.above, "occupation", "moi_3", "Nghề mới 3")
+    sync_receipts.import_receipt(offices.above, _receipt_only(offices, second))
+    third = offices.folder / "third.pdpkg"
+    sync_updates.export_updates_down(offices.above, A_NAME, third)
+
+    # `third` starts after `second`, which A never imported: a gap, refused unless allowed.
+    a_path = offices.paths()["a"]
+    before = full_snapshot(a_path)
+    with pytest.raises(PartydeskError) as caught:
+        sync_updates.import_updates(offices.a, third)
+    assert caught.value.code == "sync.gap"
+    assert full_snapshot(a_path) == before
+
+    sync_updates.import_updates(offices.a, second)
+    sync_updates.import_updates(offices.a, third)
+    with offices.a.reader() as session:
+        assert load_rule_table(session).value(target[0], date(2027, 6, 1)) == 0
+        assert (
+            session.scalars(select(CatalogueItem.name).where(CatalogueItem.code == "moi_3")).one()
+            == "Nghề mới 3"
+        )
+
+
+def _receipt_only(offices: Offices, package: Path) -> Path:
+    """A receipt for `package` as A would write it, without A applying it (a lost file)."""
+    copy = copy_offices(offices.folder, offices.folder / "scratch")
+    try:
+        receipt = offices.folder / f"{package.stem}-receipt.pdpkg"
+        sync_updates.import_updates(copy.a, package, allow_gap=True, receipt=receipt)
+        return receipt
+    finally:
+        copy.close()
