@@ -27,7 +27,6 @@ from pathlib import Path
 from partydesk.cli.base import Context, dmy, parse_day
 from partydesk.db.engine import Database
 from partydesk.documents.package import PACKAGE_SUFFIX, PUBLIC_KEY_SUFFIX
-from partydesk.errors import PartydeskError
 from partydesk.services import (
     sync_conflicts,
     sync_downward,
@@ -39,7 +38,6 @@ from partydesk.services import (
     transfer_queries,
 )
 from partydesk.services.catalogues import save_catalogue_entry
-from partydesk.services.sync_import import ImportPreview, ImportResult
 from partydesk.services.sync_plan import OUTCOME_LABELS, Outcome
 
 #: How many records of each kind the preview prints (new and unchanged are only counted).
@@ -234,23 +232,9 @@ def _say_counts(ctx: Context, counts: dict[str, int]) -> None:
     )
 
 
-def _is_downward(error: PartydeskError) -> bool:
-    return error.code == "sync.not_records" and error.params.get("kind") == "downward"
-
-
-def _preview_file(ctx: Context, db: Database, path: Path) -> ImportPreview:
-    # A downward update package is told apart by the kind the upward preview refuses.
-    try:
-        return sync_import.preview_package(db, path, _progress(ctx, "Đã kiểm tra"))
-    except PartydeskError as error:
-        if not _is_downward(error):
-            raise
-    return sync_updates.preview_updates(db, path)
-
-
 def _preview(ctx: Context, args: argparse.Namespace) -> int:
     def work(db: Database) -> int:
-        preview = _preview_file(ctx, db, Path(args.file))
+        preview = sync_updates.preview_file(db, Path(args.file), _progress(ctx, "Đã kiểm tra"))
         updates = preview.kind == sync_updates.UPDATES
         ctx.say(f"Gói {preview.kind} của {preview.sender}, số {preview.seq_from}–{preview.seq_to}")
         if preview.period_label:
@@ -289,22 +273,14 @@ def _import(ctx: Context, args: argparse.Namespace) -> int:
         else path.with_name(f"{path.stem}-bao-nhan{PACKAGE_SUFFIX}")
     )
 
-    def imported(db: Database) -> ImportResult:
-        try:
-            return sync_import.import_package(
-                db,
-                path,
-                allow_gap=args.allow_gap,
-                receipt=receipt,
-                progress=_progress(ctx, "Đã xử lý"),
-            )
-        except PartydeskError as error:
-            if not _is_downward(error):
-                raise
-        return sync_updates.import_updates(db, path, allow_gap=args.allow_gap, receipt=receipt)
-
     def work(db: Database) -> int:
-        result = imported(db)
+        result = sync_updates.import_file(
+            db,
+            path,
+            allow_gap=args.allow_gap,
+            receipt=receipt,
+            progress=_progress(ctx, "Đã xử lý"),
+        )
         if result.status == sync_import.ALREADY:
             ctx.say(f"Đã nhập gói này trước đây; không thay đổi gì. ({result.package_uuid})")
             return 0

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from partydesk import __version__
@@ -38,6 +39,7 @@ from partydesk.db.models import (
 from partydesk.documents.package import Kind, OpenedPackage, PackageRecord, PackageSpec
 from partydesk.documents.package import Outcome as AckOutcome
 from partydesk.documents.package import write_package as write_package_file
+from partydesk.documents.package.progress import Progress
 from partydesk.errors import PartydeskError, add_messages
 from partydesk.services.catalogues import ENTRY_COLUMNS, entry_content, shipped_entries
 from partydesk.services.members import refresh_state
@@ -50,7 +52,9 @@ from partydesk.services.sync_import import (
     READY,
     ImportPreview,
     ImportResult,
+    import_package,
     open_verified,
+    preview_package,
 )
 from partydesk.services.sync_keys import Relation, ensure_office_keys, partner_public_key
 from partydesk.services.sync_plan import Action, Outcome, Plan, PlannedRecord
@@ -67,9 +71,11 @@ from partydesk.services.sync_records import (
 add_messages(
     {
         "sync.not_updates_package": (
-            "Gói này không phải gói cập nhật từ cấp trên (danh mục, quy định, quyết định).",
+            "Gói này không phải gói cập nhật từ cấp trên (danh mục, quy định, quyết định);"
+            " gói đảng viên chuyển đến được mở bằng «Tiếp nhận» (sync receive).",
             "This package is not an update package from the office above"
-            " (catalogues, rules, decisions).",
+            " (catalogues, rules, decisions); a package bringing a transferred member is"
+            " opened with «Receive» (sync receive).",
         ),
         "sync.not_from_above": (
             "Gói cập nhật phải do đơn vị cấp trên gửi; «{sender}» là đơn vị cấp dưới.",
@@ -645,7 +651,11 @@ def import_updates(
         if refused:
             first = f"{refused[0].spec.name} {refused[0].record.uuid}: {refused[0].reason}"
             raise PartydeskError("sync.records_refused", count=len(refused), first=first)
-        _apply(session, package, partner, plan)
+        try:
+            _apply(session, package, partner, plan)
+        except IntegrityError as error:
+            reason = str(error.orig).splitlines()[0] if error.orig else "IntegrityError"
+            raise PartydeskError("sync.apply_failed", reason=reason) from None
         counts = plan.counts()
         session.add(
             SyncPackageReceived(
@@ -677,3 +687,41 @@ def updates_counts(items: Iterable[PlannedRecord]) -> dict[str, dict[str, int]]:
         per = counts.setdefault(table_label(item.table), {})
         per[item.outcome.value] = per.get(item.outcome.value, 0) + 1
     return counts
+
+
+def _is_downward(error: PartydeskError) -> bool:
+    return error.code == "sync.not_records" and error.params.get("kind") == Kind.DOWNWARD.value
+
+
+def preview_file(db: Database, path: Path, progress: Progress | None = None) -> ImportPreview:
+    """Preview any package to import here: upward (full, delta) or a downward update.
+
+    The one entry point for a preview screen: `kind` is UPDATES for an update package.
+    Errors: those of `preview_package` and `preview_updates`.
+    """
+    try:
+        return preview_package(db, path, progress)
+    except PartydeskError as error:
+        if not _is_downward(error):
+            raise
+    return preview_updates(db, path)
+
+
+def import_file(
+    db: Database,
+    path: Path,
+    *,
+    allow_gap: bool = False,
+    receipt: Path | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Import any package: upward (`import_package`) or a downward update (`import_updates`).
+
+    Errors: those of either function; the database is unchanged after each.
+    """
+    try:
+        return import_package(db, path, allow_gap=allow_gap, receipt=receipt, progress=progress)
+    except PartydeskError as error:
+        if not _is_downward(error):
+            raise
+    return import_updates(db, path, allow_gap=allow_gap, receipt=receipt)

@@ -200,20 +200,33 @@ def test_entry_changed_at_a_is_a_conflict(offices: Offices) -> None:
     save_catalogue_entry(offices.a, "occupation", "vien_chuc", "Viên chức (xã sửa)")
     save_catalogue_entry(offices.above, "occupation", "vien_chuc", "Viên chức sự nghiệp")
     save_catalogue_entry(offices.above, "occupation", "can_bo_cong_chuc", "Cán bộ, công chức NN")
+    with offices.above.reader() as session:
+        third = session.scalars(
+            select(CatalogueItem)
+            .where(
+                CatalogueItem.catalogue == "occupation",
+                CatalogueItem.code.not_in(["vien_chuc", "can_bo_cong_chuc"]),
+            )
+            .order_by(CatalogueItem.sort_order)
+        ).first()
+        assert third is not None
+        retired, retired_name = third.code, third.name
+    save_catalogue_entry(offices.above, "occupation", retired, retired_name, active=False)
     down = offices.folder / "down.pdpkg"
     sync_updates.export_updates_down(offices.above, A_NAME, down)
     result = sync_updates.import_updates(offices.a, down)
-    assert (result.counts["conflict"], result.counts["updated"]) == (1, 1)
+    assert (result.counts["conflict"], result.counts["updated"]) == (1, 2)
     with offices.a.reader() as session:
-        names = dict(
-            session.execute(
-                select(CatalogueItem.code, CatalogueItem.name).where(
-                    CatalogueItem.catalogue == "occupation"
-                )
-            ).all()
-        )
+        rows = session.execute(
+            select(CatalogueItem.code, CatalogueItem.name, CatalogueItem.active).where(
+                CatalogueItem.catalogue == "occupation"
+            )
+        ).all()
+    names = {code: name for code, name, _ in rows}
+    active = {code: on for code, _, on in rows}
     assert names["vien_chuc"] == "Viên chức (xã sửa)"  # never silently overwritten
     assert names["can_bo_cong_chuc"] == "Cán bộ, công chức NN"
+    assert active[retired] is False
     [conflict] = sync_conflicts.list_conflicts(offices.a)
     assert conflict.table == "catalogue_item"
     sync_conflicts.resolve_conflict(offices.a, conflict.id, sync_conflicts.Resolution.THEIRS)
