@@ -265,7 +265,10 @@ def test_conflict_resolved_field_by_field_in_the_side_by_side_view(
     assert {"notes", "temporary_address"} <= set(differing)
     # Differing fields come first, and are the ones that can be ticked.
     assert [diff.field for diff in detail.fields[: len(differing)]] == differing
-    assert panel.fields.item(0, 1).text() == differing[0]
+    assert panel.fields.item(0, 1).text().endswith(differing[0])
+    assert panel.fields.item(differing.index("temporary_address"), 1).text() == (
+        "Nơi tạm trú · temporary_address"
+    )
     assert panel.fields.item(0, 1).font().bold()
     row = differing.index("notes")
     assert panel.fields.item(row, 2).text() == "Sửa ở tỉnh"

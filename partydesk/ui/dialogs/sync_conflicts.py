@@ -9,6 +9,7 @@ then the queue is read again and the registers announced.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -26,14 +27,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partydesk.documents.excel.headers import FIELD_LABELS
 from partydesk.services import sync_conflicts
 from partydesk.services.sync_conflicts import ConflictDetail, ConflictInfo, Resolution
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.dialogs.sync_import import IMPORT_REGISTERS
 from partydesk.ui.models.sync_preview import table_label
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DIFFERS = QBrush(QColor("#fff4d6"))
 TAKE, FIELD, OURS, THEIRS = range(4)
+
+
+def field_text(name: str) -> str:
+    """A field as shown: its register label where one is known, and its column name."""
+    label = FIELD_LABELS.get(name)
+    return f"{label} · {name}" if label else name
 
 
 def value_text(value: Any) -> str:
@@ -42,6 +51,8 @@ def value_text(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "✓" if value else "✗"
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value):
+        return f"{value[8:10]}/{value[5:7]}/{value[:4]}"  # dates as the clerk writes them
     return str(value)
 
 
@@ -70,6 +81,8 @@ class SyncConflictsPanel(QWidget):
         self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.queue.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.queue.verticalHeader().setVisible(False)
+        self.queue.verticalHeader().setDefaultSectionSize(22)
+        self.queue.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.queue.horizontalHeader().setStretchLastSection(True)
         self.queue.itemSelectionChanged.connect(self._selection_changed)
         splitter.addWidget(self.queue)
@@ -84,6 +97,7 @@ class SyncConflictsPanel(QWidget):
             [self.tr("Lấy"), self.tr("Trường"), self.tr("Ở đây"), self.tr("Gửi lên")]
         )
         self.fields.verticalHeader().setVisible(False)
+        self.fields.verticalHeader().setDefaultSectionSize(22)
         self.fields.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.fields.horizontalHeader()
         header.setSectionResizeMode(TAKE, QHeaderView.ResizeMode.ResizeToContents)
@@ -184,7 +198,7 @@ class SyncConflictsPanel(QWidget):
             else:
                 take.setFlags(Qt.ItemFlag.NoItemFlags)
             self.fields.setItem(index, TAKE, take)
-            cells = (diff.field, value_text(diff.ours), value_text(diff.theirs))
+            cells = (field_text(diff.field), value_text(diff.ours), value_text(diff.theirs))
             for column, text in enumerate(cells, start=FIELD):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
