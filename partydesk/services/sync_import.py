@@ -452,6 +452,14 @@ def _queue_conflict(
     )
 
 
+def copy_audit(session: Session, package: OpenedPackage, partner: SyncPartner) -> None:
+    """Copy a package's audit entries here under "actor @ sender" (each transaction once).
+
+    Public for the downward importers (services/sync_updates.py).
+    """
+    _copy_audit(session, package, partner)
+
+
 def _copy_audit(session: Session, package: OpenedPackage, partner: SyncPartner) -> None:
     # The sender's audit entries are kept under its name; a transaction already copied (an
     # overlapping range sent again) is not copied twice.

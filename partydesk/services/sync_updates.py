@@ -27,6 +27,7 @@ from partydesk.codes import EventKind
 from partydesk.db.engine import Database
 from partydesk.db.migrate import head_revision
 from partydesk.db.models import (
+    AuditEntry,
     CatalogueItem,
     Member,
     MemberEvent,
@@ -36,7 +37,13 @@ from partydesk.db.models import (
     SyncPackageSent,
     SyncPartner,
 )
-from partydesk.documents.package import Kind, OpenedPackage, PackageRecord, PackageSpec
+from partydesk.documents.package import (
+    AuditRecord,
+    Kind,
+    OpenedPackage,
+    PackageRecord,
+    PackageSpec,
+)
 from partydesk.documents.package import Outcome as AckOutcome
 from partydesk.documents.package import write_package as write_package_file
 from partydesk.documents.package.progress import Progress
@@ -52,6 +59,7 @@ from partydesk.services.sync_import import (
     READY,
     ImportPreview,
     ImportResult,
+    copy_audit,
     import_package,
     open_verified,
     preview_package,
@@ -155,6 +163,42 @@ def _records(
     return [row_record(spec, row, maps, office) for row in session.execute(query).mappings()]
 
 
+def _loads(text: str | None) -> dict[str, Any] | None:
+    if text is None:
+        return None
+    value = json.loads(text)
+    return value if isinstance(value, dict) else {"value": value}
+
+
+def _audit_of(session: Session, tables: dict[str, list[PackageRecord]]) -> list[AuditRecord]:
+    """The audit entries of the records sent: who above made the decision, and when."""
+    uuids = sorted(record.uuid for records in tables.values() for record in records)
+    entries: list[AuditRecord] = []
+    for start in range(0, len(uuids), 2000):
+        query = (
+            select(AuditEntry)
+            .where(
+                AuditEntry.record_uuid.in_(uuids[start : start + 2000]),
+                AuditEntry.table_name.in_(UPDATE_TABLES),
+            )
+            .order_by(AuditEntry.id)
+        )
+        entries.extend(
+            AuditRecord(
+                at=entry.at,
+                actor=entry.actor,
+                action=entry.action,
+                table=entry.table_name,
+                record_uuid=entry.record_uuid,
+                transaction_uuid=entry.transaction_uuid,
+                before=_loads(entry.before_json),
+                after=_loads(entry.after_json),
+            )
+            for entry in session.scalars(query)
+        )
+    return sorted(entries, key=lambda entry: entry.at)
+
+
 def export_updates_down(
     db: Database, to_office: str, out: Path, *, period_label: str = ""
 ) -> UpdatesResult:
@@ -220,7 +264,9 @@ def export_updates_down(
                 sequence_to=seq_to,
                 period_label=period_label,
             )
-            package = write_package_file(out, spec, tables, [], keys, partner_public_key(partner))
+            audit = _audit_of(session, tables)
+            recipient = partner_public_key(partner)
+            package = write_package_file(out, spec, tables, audit, keys, recipient)
             written = True
             counts = dict(package.manifest.counts)
             state.open_seq = seq_to + 1
@@ -656,6 +702,7 @@ def import_updates(
         except IntegrityError as error:
             reason = str(error.orig).splitlines()[0] if error.orig else "IntegrityError"
             raise PartydeskError("sync.apply_failed", reason=reason) from None
+        copy_audit(session, package, partner)
         counts = plan.counts()
         session.add(
             SyncPackageReceived(

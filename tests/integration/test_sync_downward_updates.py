@@ -173,6 +173,15 @@ def test_catalogue_rule_and_decision_go_down_once(offices: Offices) -> None:
             ).all()
         )
     assert audited == {entry_uuid, rule_uuid, event_uuid}
+    with offices.a.reader() as session:
+        # The decision's own audit entry from above, kept under the office above's name.
+        actors = session.scalars(
+            select(AuditEntry.actor).where(
+                AuditEntry.record_uuid == event_uuid,
+                AuditEntry.action != "sync.import_updates",
+            )
+        ).all()
+    assert actors == ["above @ Ban Tổ chức Tỉnh ủy Lâm Đồng"]
 
     # The same package again changes nothing.
     before = full_snapshot(a_path)
