@@ -4338,10 +4338,6 @@
         <translation>Import a receipt…</translation>
     </message>
     <message>
-        <source>Giấy báo nhận của cấp trên: các gói đã gửi được đánh dấu là đã nhận</source>
-        <translation>A receipt from the office above: the packages sent are marked as received</translation>
-    </message>
-    <message>
         <source>Vẫn nhập dù thiếu gói trước</source>
         <translation>Import even though an earlier package is missing</translation>
     </message>
@@ -4378,8 +4374,12 @@
         <translation>Sync packages (*{suffix})</translation>
     </message>
     <message>
-        <source>Chọn gói của đơn vị cấp dưới</source>
-        <translation>Choose a package from an office below</translation>
+        <source>Giấy báo nhận của đơn vị đã nhận gói: các gói đã gửi được đánh dấu là đã nhận</source>
+        <translation>A receipt from the office a package was sent to: the packages sent are marked as received</translation>
+    </message>
+    <message>
+        <source>Chọn gói cần nhập</source>
+        <translation>Choose the package to import</translation>
     </message>
     <message>
         <source>Đang kiểm tra gói…</source>
@@ -4412,6 +4412,10 @@
     <message>
         <source>thay đổi</source>
         <translation>changes</translation>
+    </message>
+    <message>
+        <source>cập nhật danh mục, quy định</source>
+        <translation>catalogue and rule update</translation>
     </message>
     <message>
         <source>Nhập gói của {sender}: {new} bản ghi mới, {updated} cập nhật, {unchanged} không đổi, {conflict} xung đột (đưa vào hàng chờ xử lý). Mọi thay đổi được ghi trong một lần. Tiếp tục?</source>
@@ -4450,16 +4454,16 @@
         <translation>Receipt written: {path}</translation>
     </message>
     <message>
-        <source>Chọn giấy báo nhận của cấp trên</source>
-        <translation>Choose the receipt from the office above</translation>
+        <source>Chọn giấy báo nhận</source>
+        <translation>Choose the receipt</translation>
+    </message>
+    <message>
+        <source>Đơn vị nhận đã nhập gói số {start}–{end}. {note}</source>
+        <translation>The receiving office imported the package numbered {start}–{end}. {note}</translation>
     </message>
     <message>
         <source>Đã nhập giấy báo nhận này trước đây; không thay đổi gì.</source>
         <translation>This receipt was imported before; nothing changed.</translation>
-    </message>
-    <message>
-        <source>Cấp trên đã nhận gói số {start}–{end}. {note}</source>
-        <translation>The office above received the package numbered {start}–{end}. {note}</translation>
     </message>
     <message>
         <source>Nếu gói đúng là của một đơn vị cấp dưới, đăng ký đơn vị đó ở thẻ «Khóa và đơn vị» (tệp khóa và mã nhận dạng đọc qua điện thoại) rồi chọn lại gói.</source>
@@ -4533,6 +4537,14 @@
         <translation>Cadre event</translation>
     </message>
     <message>
+        <source>Mục danh mục</source>
+        <translation>Catalogue entry</translation>
+    </message>
+    <message>
+        <source>Quy định</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
         <source>Mới</source>
         <translation>New</translation>
     </message>
@@ -4559,10 +4571,6 @@
         <source>Khóa và đơn vị</source>
         <extracomment>(records written so far), emitted from the export&apos;s progress callback.</extracomment>
         <translation>Keys and offices</translation>
-    </message>
-    <message>
-        <source>Gửi lên</source>
-        <translation>Send up</translation>
     </message>
     <message>
         <source>Nhận</source>
@@ -4621,8 +4629,12 @@
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <source>Các thay đổi từ gói cấp trên đã báo nhận</source>
-        <translation>The changes since the last package the office above acknowledged</translation>
+        <source>Gửi đi</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Các thay đổi từ gói đã được báo nhận</source>
+        <translation>The changes since the last acknowledged package</translation>
     </message>
     <message>
         <source>Toàn bộ dữ liệu (lần đầu, hoặc gửi lại từ đầu)</source>
@@ -4705,12 +4717,34 @@
         <translation>Below</translation>
     </message>
     <message>
-        <source>Chưa đăng ký đơn vị cấp trên (thẻ «Khóa và đơn vị»)</source>
-        <translation>No office above registered yet (tab «Keys and offices»)</translation>
+        <source>{name} (cấp trên): dữ liệu của đơn vị</source>
+        <translation>{name} (above): this office&apos;s data</translation>
     </message>
     <message>
-        <source>Chưa có gói nào được cấp trên báo nhận: gói thay đổi sẽ gồm mọi dữ liệu từ đầu.</source>
-        <translation>No package acknowledged by the office above yet: a changes package will hold all the data from the start.</translation>
+        <source>{name} (cấp dưới): gói cập nhật danh mục, quy định, quyết định</source>
+        <translation>{name} (below): update package of catalogues, rules, decisions</translation>
+    </message>
+    <message>
+        <source>Chưa đăng ký đơn vị đối tác (thẻ «Khóa và đơn vị»).</source>
+        <translation>No partner office registered yet (tab «Keys and offices»).</translation>
+    </message>
+    <message>
+        <source>Gói dữ liệu của đơn vị gửi cấp trên.</source>
+        <translation>This office&apos;s data package for the office above.</translation>
+    </message>
+    <message>
+        <source>Gói cập nhật: các mục danh mục, quy định và quyết định sửa ở đây từ gói cập nhật đơn vị đó đã báo nhận.</source>
+        <translation>Update package: the catalogue entries, rules and decisions changed here since the last update package that office acknowledged.</translation>
+    </message>
+    <message>
+        <source>Chưa có gói nào được đơn vị nhận báo nhận: gói thay đổi sẽ gồm mọi dữ liệu từ đầu.</source>
+        <translation>No package acknowledged by the receiving office yet: a changes package will hold all the data from the start.</translation>
+    </message>
+    <message>
+        <source>Đã lập gói cập nhật gửi {recipient}: {path}
+Số thứ tự {start}–{end}; {n} bản ghi. Gửi tệp này xuống đơn vị đó (USB, thư điện tử).</source>
+        <translation>Made the update package for {recipient}: {path}
+Numbers {start}–{end}; {n} records. Send this file down to that office (USB stick, e-mail).</translation>
     </message>
     <message>
         <source>đến số {end} (gói {period} gửi ngày {day})</source>

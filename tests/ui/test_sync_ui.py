@@ -122,7 +122,10 @@ def test_keys_export_preview_import_and_receipt_through_the_page(
     dialog.register()
     assert dialog.registered is not None, dialog.message.text()
     assert below.partner_table.rowCount() == 1
-    assert below.recipient_label.text() == "Ban Tổ chức Tỉnh ủy Lâm Đồng"
+    recipient = below.recipient()
+    assert recipient is not None
+    assert recipient.name == "Ban Tổ chức Tỉnh ủy Lâm Đồng"
+    assert below.full_radio.isEnabled()
     assert below.export_button.isEnabled()
 
     # Above registers the office below: a misread fingerprint is refused, then the right one.
@@ -211,7 +214,7 @@ def test_keys_export_preview_import_and_receipt_through_the_page(
     # Below takes the receipt: the package is acknowledged in its history.
     below.importer.import_receipt(copy)
     assert below.importer.acknowledged is not None, below.importer.error
-    assert "Cấp trên đã nhận gói" in below.importer.message.text()
+    assert "Đơn vị nhận đã nhập gói" in below.importer.message.text()
     assert below.history_table.item(0, 7).text().startswith("Cấp trên đã báo nhận")
     assert below.watermark_label.text().startswith(f"đến số {below.exported.seq_to} (gói Quý IV")
     with offices.a.reader() as session:
@@ -432,3 +435,52 @@ def test_main_window_counts_the_conflicts_waiting(
     assert action.text() == "Đồng bộ (1)"
     window.sync.conflicts.resolve(Resolution.OURS)
     assert action.text() == "Đồng bộ"
+
+
+def test_update_package_sent_down_and_imported_below_through_the_pages(
+    qtbot, offices: Offices, ui_settings: QSettings, confirmations: list[str]
+) -> None:
+    from partydesk.db.models import CatalogueItem
+    from partydesk.services import sync_updates
+    from partydesk.services.catalogues import save_catalogue_entry
+
+    _register_by_service(offices)
+    save_catalogue_entry(offices.above, "occupation", "kinh_te_so", "Lao động kinh tế số")
+    above = SyncPage(_ctx(offices.above, ui_settings))
+    below = SyncPage(_ctx(offices.a, ui_settings))
+    qtbot.addWidget(above)
+    qtbot.addWidget(below)
+    above.set_recipient("Đảng ủy xã Lạc Dương")
+    assert not above.full_radio.isEnabled()  # an update package has no "full" choice
+    assert "Gói cập nhật" in above.recipient_label.text()
+    down = offices.folder / "cap-nhat.pdpkg"
+    above.target_edit.setText(str(down))
+    above.period_edit.setText("Quý IV/2026")
+    above.export()
+    assert isinstance(above.exported, sync_updates.UpdatesResult), above.export_message.text()
+    assert down.exists()
+    assert "Đã lập gói cập nhật gửi Đảng ủy xã Lạc Dương" in above.export_message.text()
+
+    panel = below.importer
+    panel.choose_package(down)
+    assert panel.preview is not None, panel.error
+    assert panel.preview.kind == sync_updates.UPDATES
+    assert "cập nhật danh mục, quy định" in panel.message.text()
+    assert panel.preview.counts == sync_updates.preview_updates(offices.a, down).counts
+    model = panel.model
+    kinds = {model.data(model.index(r, 0)) for r in range(model.rowCount())}
+    assert "Mục danh mục" in kinds
+    panel.apply()
+    assert panel.result is not None, panel.error
+    assert panel.result.status == "applied"
+    assert receipt_path(down).exists()
+    with offices.a.reader() as session:
+        names = session.scalars(
+            select(CatalogueItem.name).where(CatalogueItem.code == "kinh_te_so")
+        ).all()
+    assert names == ["Lao động kinh tế số"]
+
+    # The receipt goes back up: the update package is acknowledged there.
+    above.importer.import_receipt(receipt_path(down))
+    assert above.importer.acknowledged is not None, above.importer.error
+    assert above.watermark_label.text().startswith("đến số")

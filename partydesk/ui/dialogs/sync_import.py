@@ -1,14 +1,15 @@
 """«Nhận»: the import tab of the «Đồng bộ» page (a panel, not a window).
 
-Choose a package: it is opened and verified on the worker (signature, sender, recipient,
-hashes, sequence) and every record planned, nothing written; the preview table shows
-each record's outcome and reason, with counts and a filter. «Nhập» asks once, naming the
-counts, then applies the package in one transaction on the worker, with progress and
-«Dừng» (a stop rolls everything back), and writes the receipt beside the package; the
-receipt can be written again elsewhere («Lưu giấy báo nhận…») and its folder opened.
-A refused package shows the service's sentence and changes nothing; a sequence gap asks
-for an explicit «Vẫn nhập dù thiếu gói trước». «Nhập giấy báo nhận…» takes a receipt
-from the office above.
+Choose a package (from an office below, or an update package from the office above:
+`sync_updates.preview_file` / `import_file` tell the kinds apart): it is opened and
+verified on the worker (signature, sender, recipient, hashes, sequence) and every record
+planned, nothing written; the preview table shows each record's outcome and reason, with
+counts and a filter. «Nhập» asks once, naming the counts, then applies the package in one
+transaction on the worker, with progress and «Dừng» (a stop rolls everything back), and
+writes the receipt beside the package; the receipt can be written again elsewhere («Lưu
+giấy báo nhận…») and its folder opened. A refused package shows the service's sentence
+and changes nothing; a sequence gap asks for an explicit «Vẫn nhập dù thiếu gói trước».
+«Nhập giấy báo nhận…» takes a receipt back from the office a package was sent to.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from partydesk.documents.package import PACKAGE_SUFFIX
 from partydesk.errors import PartydeskError
-from partydesk.services import sync_export, sync_import, sync_receipts
+from partydesk.services import sync_export, sync_import, sync_receipts, sync_updates
 from partydesk.services.sync_import import ImportPreview, ImportResult
 from partydesk.services.sync_plan import Outcome
 from partydesk.services.sync_receipts import ReceiptResult
@@ -79,7 +80,7 @@ class SyncImportPanel(QWidget):
         self.choose_button.clicked.connect(lambda _c=False: self.choose_package())
         self.receipt_button = QPushButton(self.tr("Nhập giấy báo nhận…"))
         self.receipt_button.setToolTip(
-            self.tr("Giấy báo nhận của cấp trên: các gói đã gửi được đánh dấu là đã nhận")
+            self.tr("Giấy báo nhận của đơn vị đã nhận gói: các gói đã gửi được đánh dấu là đã nhận")
         )
         self.receipt_button.clicked.connect(lambda _c=False: self.import_receipt())
         self.file_label = QLabel()
@@ -157,7 +158,7 @@ class SyncImportPanel(QWidget):
         """Verify and preview a package (asked for when `path` is None); nothing is written."""
         if self.running:
             return
-        path = path or self._ask_open(self.tr("Chọn gói của đơn vị cấp dưới"))
+        path = path or self._ask_open(self.tr("Chọn gói cần nhập"))
         if path is None:
             return
         self.path, self.result, self.receipt = path, None, None
@@ -171,7 +172,7 @@ class SyncImportPanel(QWidget):
             self._finish()
             self._show_preview(preview)
 
-        self.ctx.run(lambda: sync_import.preview_package(db, path, progress), done, self._failed)
+        self.ctx.run(lambda: sync_updates.preview_file(db, path, progress), done, self._failed)
 
     def _show_preview(self, preview: ImportPreview | None) -> None:
         self.preview = preview
@@ -223,7 +224,12 @@ class SyncImportPanel(QWidget):
         self._update_buttons()
 
     def _kind_text(self, kind: str) -> str:
-        return {"full": self.tr("toàn bộ"), "delta": self.tr("thay đổi")}.get(kind, kind)
+        kinds = {
+            "full": self.tr("toàn bộ"),
+            "delta": self.tr("thay đổi"),
+            sync_updates.UPDATES: self.tr("cập nhật danh mục, quy định"),
+        }
+        return kinds.get(kind, kind)
 
     def _filter_changed(self) -> None:
         value = self.outcome_combo.currentData()
@@ -294,7 +300,7 @@ class SyncImportPanel(QWidget):
         self._start(self.tr("Đang nhập…"))
 
         def work() -> ImportResult:
-            return sync_import.import_package(
+            return sync_updates.import_file(
                 db, path, allow_gap=allow_gap, receipt=receipt, progress=progress
             )
 
@@ -356,7 +362,7 @@ class SyncImportPanel(QWidget):
         """Take a receipt from the office above: the package it names is acknowledged."""
         if self.running:
             return
-        path = path or self._ask_open(self.tr("Chọn giấy báo nhận của cấp trên"))
+        path = path or self._ask_open(self.tr("Chọn giấy báo nhận"))
         if path is None:
             return
         db = self.ctx.db
@@ -369,7 +375,7 @@ class SyncImportPanel(QWidget):
                 text = self.tr("Đã nhập giấy báo nhận này trước đây; không thay đổi gì.")
             else:
                 text = (
-                    self.tr("Cấp trên đã nhận gói số {start}–{end}. {note}")
+                    self.tr("Đơn vị nhận đã nhập gói số {start}–{end}. {note}")
                     .replace("{start}", str(result.seq_from))
                     .replace("{end}", str(result.seq_to))
                     .replace("{note}", result.note)

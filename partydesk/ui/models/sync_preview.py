@@ -53,6 +53,8 @@ def table_label(table: str) -> str:
         "cadre_training": QCoreApplication.translate("SyncLabels", "Đào tạo cán bộ"),
         "cadre_planning": QCoreApplication.translate("SyncLabels", "Quy hoạch cán bộ"),
         "cadre_event": QCoreApplication.translate("SyncLabels", "Sự kiện cán bộ"),
+        "catalogue_item": QCoreApplication.translate("SyncLabels", "Mục danh mục"),
+        "rule_parameter": QCoreApplication.translate("SyncLabels", "Quy định"),
     }
     return labels.get(table, table)
 

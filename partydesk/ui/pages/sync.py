@@ -3,8 +3,9 @@
 Five tabs:
 - «Khóa và đơn vị»: this office's fingerprint in large groups (read out by phone),
   «Lưu tệp khóa công khai…», the registered partner offices, «Đăng ký đơn vị…»;
-- «Gửi lên»: the export wizard (changes since the last receipt or everything, period
-  label, recipient, target file, progress with «Dừng», the result and «Mở thư mục»);
+- «Gửi đi»: the export wizard (recipient: the office above gets this office's data,
+  changes since the last receipt or everything; an office below gets an update package;
+  period label, target file, progress with «Dừng», the result and «Mở thư mục»);
 - «Nhận»: preview and import (`SyncImportPanel`), receipts from above;
 - «Xung đột»: the queue with its side-by-side view (`SyncConflictsPanel`);
 - «Lịch sử»: packages sent and received, their ranges, counts and receipts.
@@ -24,6 +25,7 @@ from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -41,10 +43,17 @@ from PySide6.QtWidgets import (
 )
 
 from partydesk.documents.package import PACKAGE_SUFFIX, PUBLIC_KEY_SUFFIX
-from partydesk.services import sync_conflicts, sync_export, sync_keys, sync_receipts
+from partydesk.services import (
+    sync_conflicts,
+    sync_export,
+    sync_keys,
+    sync_receipts,
+    sync_updates,
+)
 from partydesk.services.sync_export import ExportResult
 from partydesk.services.sync_keys import KeyInfo, PartnerInfo, Relation
 from partydesk.services.sync_receipts import HistoryEntry
+from partydesk.services.sync_updates import UpdatesResult
 from partydesk.ui.code_labels import count_text
 from partydesk.ui.context import UiContext, error_text
 from partydesk.ui.dialogs.excel_export import default_export_folder
@@ -100,14 +109,14 @@ class SyncPage(QWidget):
         self.key: KeyInfo | None = None
         self.partners: list[PartnerInfo] = []
         self.history: list[HistoryEntry] = []
-        self.exported: ExportResult | None = None
+        self.exported: ExportResult | UpdatesResult | None = None
         self.register_dialog: RegisterOfficeDialog | None = None
         self.exporting = False
         self._stop = threading.Event()
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._keys_tab(), self.tr("Khóa và đơn vị"))
-        self.tabs.addTab(self._export_tab(), self.tr("Gửi lên"))
+        self.tabs.addTab(self._export_tab(), self.tr("Gửi đi"))
         self.importer = SyncImportPanel(ctx)
         self.tabs.addTab(self.importer, self.tr("Nhận"))
         self.conflicts = SyncConflictsPanel(ctx)
@@ -162,12 +171,16 @@ class SyncPage(QWidget):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         form = QFormLayout()
+        self.recipient_combo = QComboBox()
+        self.recipient_combo.currentIndexChanged.connect(self._recipient_changed)
+        form.addRow(self.tr("Gửi đến"), self.recipient_combo)
         self.recipient_label = QLabel("—")
-        form.addRow(self.tr("Gửi đến"), self.recipient_label)
+        self.recipient_label.setWordWrap(True)
+        form.addRow("", self.recipient_label)
         self.watermark_label = QLabel("—")
         self.watermark_label.setWordWrap(True)
         form.addRow(self.tr("Đã báo nhận"), self.watermark_label)
-        self.delta_radio = QRadioButton(self.tr("Các thay đổi từ gói cấp trên đã báo nhận"))
+        self.delta_radio = QRadioButton(self.tr("Các thay đổi từ gói đã được báo nhận"))
         self.full_radio = QRadioButton(self.tr("Toàn bộ dữ liệu (lần đầu, hoặc gửi lại từ đầu)"))
         self.delta_radio.setChecked(True)
         kinds = QVBoxLayout()
@@ -256,24 +269,73 @@ class SyncPage(QWidget):
             texts = (where, partner.name, partner.fingerprint, ", ".join(partner.scope))
             for column, text in enumerate(texts):
                 self.partner_table.setItem(index, column, QTableWidgetItem(text))
-        above = next((p for p in self.partners if p.relation is Relation.ABOVE), None)
-        self.recipient_label.setText(
-            above.name if above else self.tr("Chưa đăng ký đơn vị cấp trên (thẻ «Khóa và đơn vị»)")
-        )
+        self._fill_recipients()
         self._show_history()
         self._show_watermark()
         self._update_export_buttons()
 
+    def _fill_recipients(self) -> None:
+        # The office above gets this office's data; each office below an update package.
+        chosen = self.recipient_combo.currentData()
+        self.recipient_combo.blockSignals(True)
+        self.recipient_combo.clear()
+        for partner in self.partners:
+            if partner.relation is Relation.ABOVE:
+                label = self.tr("{name} (cấp trên): dữ liệu của đơn vị")
+            else:
+                label = self.tr("{name} (cấp dưới): gói cập nhật danh mục, quy định, quyết định")
+            self.recipient_combo.addItem(label.replace("{name}", partner.name), partner.office_uuid)
+        index = self.recipient_combo.findData(chosen)
+        self.recipient_combo.setCurrentIndex(max(index, 0) if self.partners else -1)
+        self.recipient_combo.blockSignals(False)
+        self._recipient_changed()
+
+    def recipient(self) -> PartnerInfo | None:
+        """The partner office chosen in «Gửi đến»."""
+        uuid = self.recipient_combo.currentData()
+        return next((p for p in self.partners if p.office_uuid == uuid), None)
+
+    def set_recipient(self, name: str) -> None:
+        """Choose the partner office called `name` in «Gửi đến»."""
+        for partner in self.partners:
+            if partner.name == name:
+                self.recipient_combo.setCurrentIndex(
+                    self.recipient_combo.findData(partner.office_uuid)
+                )
+
+    def _recipient_changed(self) -> None:
+        partner = self.recipient()
+        upward = partner is not None and partner.relation is Relation.ABOVE
+        self.delta_radio.setEnabled(upward)
+        self.full_radio.setEnabled(upward)
+        if partner is None:
+            text = self.tr("Chưa đăng ký đơn vị đối tác (thẻ «Khóa và đơn vị»).")
+        elif upward:
+            text = self.tr("Gói dữ liệu của đơn vị gửi cấp trên.")
+        else:
+            text = self.tr(
+                "Gói cập nhật: các mục danh mục, quy định và quyết định sửa ở đây từ gói cập"
+                " nhật đơn vị đó đã báo nhận."
+            )
+        self.recipient_label.setText(text)
+        self._show_watermark()
+        self._update_export_buttons()
+
     def _show_watermark(self) -> None:
+        partner = self.recipient()
         acknowledged = [
             entry
             for entry in self.history
-            if entry.direction == "sent" and entry.acknowledged_at and entry.outcome == "applied"
+            if entry.direction == "sent"
+            and entry.acknowledged_at
+            and entry.outcome == "applied"
+            and partner is not None
+            and entry.partner == partner.name
         ]
         if not acknowledged:
             self.watermark_label.setText(
                 self.tr(
-                    "Chưa có gói nào được cấp trên báo nhận: gói thay đổi sẽ gồm mọi dữ liệu"
+                    "Chưa có gói nào được đơn vị nhận báo nhận: gói thay đổi sẽ gồm mọi dữ liệu"
                     " từ đầu."
                 )
             )
@@ -383,15 +445,14 @@ class SyncPage(QWidget):
             self.target_edit.setText(str(path))
 
     def _update_export_buttons(self) -> None:
-        has_above = any(p.relation is Relation.ABOVE for p in self.partners)
-        self.export_button.setEnabled(has_above and not self.exporting)
+        self.export_button.setEnabled(self.recipient() is not None and not self.exporting)
         self.export_stop_button.setVisible(self.exporting)
         self.export_stop_button.setEnabled(self.exporting and not self._stop.is_set())
         self.export_progress.setVisible(self.exporting)
         self.export_folder_button.setVisible(self.exported is not None and not self.exporting)
 
     def export(self) -> None:
-        """Write the package for the office above on the worker, with progress and «Dừng»."""
+        """Write the package for the recipient on the worker (progress and «Dừng» upward)."""
         if self.exporting:
             return
         text = self.target_edit.text().strip()
@@ -403,6 +464,9 @@ class SyncPage(QWidget):
         out = Path(text)
         if out.suffix != PACKAGE_SUFFIX:
             out = out.with_name(out.name + PACKAGE_SUFFIX)
+        partner = self.recipient()
+        if partner is None:
+            return
         db, full, period = self.ctx.db, self.full_radio.isChecked(), self.period_edit.text().strip()
         self.exporting, self.exported = True, None
         self._stop.clear()
@@ -414,6 +478,16 @@ class SyncPage(QWidget):
         def progress(done: int, _total: int) -> bool:
             self.export_progressed.emit(done)
             return not self._stop.is_set()
+
+        if partner.relation is Relation.BELOW:
+            self.ctx.run(
+                lambda: sync_updates.export_updates_down(
+                    db, partner.office_uuid, out, period_label=period
+                ),
+                self._exported_down,
+                self._export_failed,
+            )
+            return
 
         def work() -> ExportResult:
             return sync_export.export_package(
@@ -443,6 +517,22 @@ class SyncPage(QWidget):
             .replace("{end}", str(result.seq_to))
             .replace("{n}", count_text(total))
             .replace("{audit}", count_text(result.audit_entries))
+        )
+        self._update_export_buttons()
+        self.ctx.bus.announce("sync")
+
+    def _exported_down(self, result: UpdatesResult) -> None:
+        self.exporting, self.exported = False, result
+        self.export_message.setText(
+            self.tr(
+                "Đã lập gói cập nhật gửi {recipient}: {path}\nSố thứ tự {start}–{end}; {n} bản"
+                " ghi. Gửi tệp này xuống đơn vị đó (USB, thư điện tử)."
+            )
+            .replace("{recipient}", result.recipient)
+            .replace("{path}", str(result.path))
+            .replace("{start}", str(result.seq_from))
+            .replace("{end}", str(result.seq_to))
+            .replace("{n}", count_text(sum(result.counts.values())))
         )
         self._update_export_buttons()
         self.ctx.bus.announce("sync")
