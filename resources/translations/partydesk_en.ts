@@ -4633,6 +4633,10 @@
         <translation>Send</translation>
     </message>
     <message>
+        <source>Chuyển sinh hoạt</source>
+        <translation>Transfers</translation>
+    </message>
+    <message>
         <source>Các thay đổi từ gói đã được báo nhận</source>
         <translation>The changes since the last acknowledged package</translation>
     </message>
@@ -4842,6 +4846,94 @@ Numbers {start}–{end}; {n} records, {audit} audit entries. Send this file to t
     <message>
         <source>Lý do</source>
         <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTransfersPanel</name>
+    <message>
+        <source>Cấp trên: đảng viên của cấp dưới chuyển đi, đang trên đường</source>
+        <extracomment>The member id given at this office by the last reception.</extracomment>
+        <translation>Above: members transferred out by offices below, on their way</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Ngày sinh</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <source>Từ đơn vị</source>
+        <translation>From office</translation>
+    </message>
+    <message>
+        <source>Giấy giới thiệu</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>Nơi đến</source>
+        <translation>Going to</translation>
+    </message>
+    <message>
+        <source>Đơn vị nhận:</source>
+        <translation>Receiving office:</translation>
+    </message>
+    <message>
+        <source>Gửi xuống…</source>
+        <translation>Send down…</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận đảng viên từ gói của cấp trên</source>
+        <translation>Receive a member from a package of the office above</translation>
+    </message>
+    <message>
+        <source>Chọn gói…</source>
+        <translation>Choose package…</translation>
+    </message>
+    <message>
+        <source>Chi bộ tiếp nhận</source>
+        <translation>Receiving branch</translation>
+    </message>
+    <message>
+        <source>Để trống: ngày của giấy giới thiệu</source>
+        <translation>Empty: the letter&apos;s date</translation>
+    </message>
+    <message>
+        <source>Ngày đến sinh hoạt</source>
+        <translation>Arrival date</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <source>Ghi gói gửi đơn vị nhận</source>
+        <translation>Write the package for the receiving office</translation>
+    </message>
+    <message>
+        <source>Gói đồng bộ (*{suffix})</source>
+        <translation>Sync packages (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Đã lập gói gửi {office}: {path}. Gửi tệp này xuống đơn vị đó.</source>
+        <translation>Made the package for {office}: {path}. Send this file down to that office.</translation>
+    </message>
+    <message>
+        <source>Chọn gói đảng viên chuyển đến</source>
+        <translation>Choose the package of the member transferred in</translation>
+    </message>
+    <message>
+        <source>Đảng viên {name} (sinh {birth}) từ {origin}, giấy giới thiệu số {letter} ngày {day}; {events} sự kiện trong lý lịch.</source>
+        <translation>Member {name} (born {birth}) from {origin}, letter no. {letter} of {day}; {events} events in the record.</translation>
+    </message>
+    <message>
+        <source>Đã tiếp nhận gói này trước đây; không thay đổi gì.</source>
+        <translation>This package was received before; nothing changed.</translation>
+    </message>
+    <message>
+        <source>Đã tiếp nhận đảng viên vào {branch}.</source>
+        <translation>The member was received into {branch}.</translation>
     </message>
 </context>
 <context>

@@ -484,3 +484,94 @@ def test_update_package_sent_down_and_imported_below_through_the_pages(
     above.importer.import_receipt(receipt_path(down))
     assert above.importer.acknowledged is not None, above.importer.error
     assert above.watermark_label.text().startswith("đến số")
+
+
+def test_member_in_transit_sent_down_and_received_below_through_the_pages(
+    qtbot, offices: Offices, ui_settings: QSettings
+) -> None:
+    from datetime import date
+
+    from partydesk.codes import MemberStatus
+    from partydesk.db.models import MemberEvent, Organization
+    from partydesk.services.transfers import TransferOutInput, transfer_out
+    from tests.conftest import TODAY
+
+    _register_by_service(offices)  # A below the province
+    sync_keys.register_partner(  # B below the province too (its key, scope BL)
+        offices.b,
+        (offices.folder / "above.pdkey").read_bytes(),
+        sync_keys.key_info(offices.above).fingerprint,
+        Relation.ABOVE,
+    )
+    b_key = sync_keys.write_public_key(offices.b, offices.folder / "b.pdkey")
+    sync_keys.register_partner(
+        offices.above,
+        (offices.folder / "b.pdkey").read_bytes(),
+        b_key.fingerprint,
+        Relation.BELOW,
+        ["BL"],
+    )
+    with offices.b.reader() as session:
+        taken = set(session.scalars(select(Member.biography_no)).all())
+        taken |= set(session.scalars(select(Member.card_no)).all())
+    with offices.a.reader() as session:
+        member = next(
+            row
+            for row in session.scalars(
+                select(Member)
+                .where(Member.status == MemberStatus.OFFICIAL.value, Member.cccd.is_not(None))
+                .order_by(Member.id)
+            )
+            if row.biography_no not in taken and row.card_no not in taken
+        )
+        member_id, name, cccd = member.id, member.full_name, member.cccd
+    transfer_out(
+        offices.a,
+        TransferOutInput(member_id, date(2026, 11, 2), "Đảng ủy xã Bảo Lâm"),
+        today=TODAY,
+    )
+    package = offices.folder / "a.pdpkg"
+    sync_export.export_package(offices.a, package, full=True)
+    sync_import.import_package(offices.above, package)
+
+    above = SyncPage(_ctx(offices.above, ui_settings))
+    qtbot.addWidget(above)
+    panel = above.transfers
+    assert name in [letter.full_name for letter in panel.letters]
+    panel.select_letter(name)
+    panel.select_office("Đảng ủy xã Bảo Lâm")
+    down = offices.folder / "chuyen-den.pdpkg"
+    panel.send_down(down)
+    assert panel.sent is not None, panel.above_message.text()
+    assert down.exists()
+    assert "Đảng ủy xã Bảo Lâm" in panel.above_message.text()
+
+    below = SyncPage(_ctx(offices.b, ui_settings))
+    qtbot.addWidget(below)
+    receiving = below.transfers
+    before = snapshot(offices.paths()["b"])
+    receiving.choose_package(down)
+    assert receiving.incoming is not None, receiving.below_message.text()
+    assert name in receiving.incoming_label.text()
+    assert snapshot(offices.paths()["b"]) == before  # looking writes nothing
+    with offices.b.reader() as session:
+        branch = session.scalars(
+            select(Organization.id).where(Organization.code == "BL.01.01")
+        ).one()
+    receiving.select_branch(branch)
+    receiving.arrived_edit.set_value(date(2026, 11, 10))
+    receiving.receive()
+    assert receiving.received_id is not None, receiving.below_message.text()
+    assert "Đã tiếp nhận đảng viên" in receiving.below_message.text()
+    assert not receiving.receive_button.isEnabled()
+    with offices.b.reader() as session:
+        arrived = session.execute(
+            select(Member.id, Member.full_name, Member.organization_id).where(Member.cccd == cccd)
+        ).one()
+        kinds = set(
+            session.scalars(
+                select(MemberEvent.kind).where(MemberEvent.member_id == arrived.id)
+            ).all()
+        )
+    assert (arrived.full_name, arrived.organization_id) == (name, branch)
+    assert "transfer_in" in kinds

@@ -1,6 +1,6 @@
 """«Đồng bộ»: exchanging packages with the offices above and below (docs/sync.md).
 
-Five tabs:
+Six tabs:
 - «Khóa và đơn vị»: this office's fingerprint in large groups (read out by phone),
   «Lưu tệp khóa công khai…», the registered partner offices, «Đăng ký đơn vị…»;
 - «Gửi đi»: the export wizard (recipient: the office above gets this office's data,
@@ -8,7 +8,9 @@ Five tabs:
   period label, target file, progress with «Dừng», the result and «Mở thư mục»);
 - «Nhận»: preview and import (`SyncImportPanel`), receipts from above;
 - «Xung đột»: the queue with its side-by-side view (`SyncConflictsPanel`);
-- «Lịch sử»: packages sent and received, their ranges, counts and receipts.
+- «Lịch sử»: packages sent and received, their ranges, counts and receipts;
+- «Chuyển sinh hoạt»: members in transit sent down, received from a package
+  (`SyncTransfersPanel`).
 
 Every service call runs on the worker (docs/threading.md); the page listens for "sync"
 on the change bus. `SyncDueCount` gives the main window the number of open conflicts for
@@ -60,8 +62,9 @@ from partydesk.ui.dialogs.excel_export import default_export_folder
 from partydesk.ui.dialogs.sync_conflicts import SyncConflictsPanel
 from partydesk.ui.dialogs.sync_import import SyncImportPanel
 from partydesk.ui.dialogs.sync_register import RegisterOfficeDialog
+from partydesk.ui.dialogs.sync_transfers import SyncTransfersPanel
 
-KEYS, EXPORT, IMPORT, CONFLICTS, HISTORY = range(5)
+KEYS, EXPORT, IMPORT, CONFLICTS, HISTORY, TRANSFERS = range(6)
 _ERROR = "color: #b3261e;"
 
 
@@ -122,6 +125,8 @@ class SyncPage(QWidget):
         self.conflicts = SyncConflictsPanel(ctx)
         self.tabs.addTab(self.conflicts, self.tr("Xung đột"))
         self.tabs.addTab(self._history_tab(), self.tr("Lịch sử"))
+        self.transfers = SyncTransfersPanel(ctx)
+        self.tabs.addTab(self.transfers, self.tr("Chuyển sinh hoạt"))
         layout.addWidget(self.tabs)
         self.export_progressed.connect(self._show_export_progress)
         ctx.bus.changed.connect(self._changed)
@@ -244,7 +249,7 @@ class SyncPage(QWidget):
     # --- reading -------------------------------------------------------------------------
 
     def _changed(self, registers: frozenset[str]) -> None:
-        if "sync" in registers or "office" in registers:
+        if registers & {"sync", "office", "transfer", "organization"}:
             self.refresh()
 
     def refresh(self) -> None:
@@ -256,6 +261,7 @@ class SyncPage(QWidget):
 
         self.ctx.run(read, self._show, self._keys_failed)
         self.conflicts.refresh()
+        self.transfers.refresh()
 
     def _show(self, read: tuple[KeyInfo, list[PartnerInfo], list[HistoryEntry]]) -> None:
         self.key, self.partners, self.history = read
