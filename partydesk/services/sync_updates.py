@@ -449,10 +449,14 @@ def _apply(
                 values = {name: values[name] for name in ("uuid", "version", "sync_base")}
             _set(obj, values)
     session.flush()
-    for member_id in sorted(touched):
-        member = session.get(Member, member_id)
-        assert member is not None
-        refresh_state(session, member)
+    # One read of the members and one flush for all of them (no autoflush per member).
+    ordered = sorted(touched)
+    with session.no_autoflush:
+        for start in range(0, len(ordered), 2000):
+            chunk = ordered[start : start + 2000]
+            for member in session.scalars(select(Member).where(Member.id.in_(chunk))):
+                refresh_state(session, member)
+    session.flush()
 
 
 def import_updates(

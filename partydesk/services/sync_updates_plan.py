@@ -180,19 +180,37 @@ def _plan_events(session: Session, package: OpenedPackage, plan: UpdatePlan) -> 
         select(MemberEvent).where(MemberEvent.uuid.in_([r.uuid for r in records]))
     ).all()
     by_uuid = {row.uuid: row for row in rows}
+    # Members and their live events read once for the whole package, not per record.
+    member_ids = {maps.id_of("member", record.fields.get("member_uuid")) for record in records} - {
+        None
+    }
+    names: dict[int, str] = {}
+    steps: dict[tuple[int, str], list[tuple[int, Any]]] = {}
+    ordered = sorted(member_id for member_id in member_ids if member_id is not None)
+    for start in range(0, len(ordered), 2000):
+        chunk = ordered[start : start + 2000]
+        names.update(
+            session.execute(select(Member.id, Member.full_name).where(Member.id.in_(chunk))).all()
+        )
+        for event_id, member_id, kind, on_date in session.execute(
+            select(MemberEvent.id, MemberEvent.member_id, MemberEvent.kind, MemberEvent.on_date)
+            .where(MemberEvent.member_id.in_(chunk), MemberEvent.deleted_at.is_(None))
+            .order_by(MemberEvent.id)
+        ):
+            steps.setdefault((member_id, kind), []).append((event_id, on_date))
     for record in records:
         values, reason = _decode(spec, record)
         member_id = maps.id_of("member", record.fields.get("member_uuid"))
         org_uuid = record.fields.get("organization_uuid")
-        member = session.get(Member, member_id) if member_id is not None else None
+        name = names.get(member_id) if member_id is not None else None
         kind = str(values.get("kind") or "")
         try:
             kind_label = EventKind(kind).label
         except ValueError:
             kind_label = kind
             reason = reason or f"Loại sự kiện «{kind}» không có ở chương trình này."
-        plan.labels[record.uuid] = f"{kind_label} — {member.full_name if member else '?'}"
-        if not reason and member is None:
+        plan.labels[record.uuid] = f"{kind_label} — {name or '?'}"
+        if not reason and name is None:
             reason = "Đảng viên của quyết định không có ở đơn vị này."
         if not reason and org_uuid and maps.id_of("organization", org_uuid) is None:
             reason = "Tổ chức của quyết định không có ở đơn vị này."
@@ -205,19 +223,15 @@ def _plan_events(session: Session, package: OpenedPackage, plan: UpdatePlan) -> 
             note = _CONFLICT if outcome is Outcome.CONFLICT else ""
             plan.actions.append(Action(spec, record, outcome, row.id, note, values))
             continue
-        same = session.scalars(
-            select(MemberEvent).where(
-                MemberEvent.member_id == member_id,
-                MemberEvent.kind == kind,
-                MemberEvent.deleted_at.is_(None),
-            )
-        ).all()
+        assert member_id is not None
         mine = [
-            event for event in same if kind in ONCE_KINDS or event.on_date == values.get("on_date")
+            event_id
+            for event_id, on_date in steps.get((member_id, kind), [])
+            if kind in ONCE_KINDS or on_date == values.get("on_date")
         ]
         if mine and not record.deleted:
             note = f"Đơn vị này đã tự ghi bước «{kind_label}» cho đảng viên này."
-            plan.actions.append(Action(spec, record, Outcome.CONFLICT, mine[0].id, note, values))
+            plan.actions.append(Action(spec, record, Outcome.CONFLICT, mine[0], note, values))
             continue
         plan.actions.append(Action(spec, record, Outcome.NEW, None, "", values))
 
