@@ -33,6 +33,7 @@ _EXTENSIONS: tuple[str, ...] = (
     "reports",
     "excel_import",
     "sync",
+    "hub",
 )
 
 
