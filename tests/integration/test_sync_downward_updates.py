@@ -286,6 +286,14 @@ def test_refusals_leave_a_unchanged(offices: Offices) -> None:
         sync_updates.import_updates(offices.a, offices.folder / "a-full-for-above.pdpkg")
     assert caught.value.code.startswith("package.")
     assert full_snapshot(a_path) == before
+    # A package addressed to B is refused at A.
+    for_b = offices.folder / "for-b.pdpkg"
+    sync_updates.export_updates_down(offices.above, "Đảng ủy xã Bảo Lâm", for_b)
+    for attempt in (sync_updates.preview_updates, sync_updates.import_updates):
+        with pytest.raises(PartydeskError) as caught:
+            attempt(offices.a, for_b)
+        assert caught.value.code == "package.wrong_recipient"
+    assert full_snapshot(a_path) == before
     # A bad rule value from above is refused whole.
     with offices.above.session("test.bad_rule") as session:
         session.add(
