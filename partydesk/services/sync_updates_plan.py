@@ -192,12 +192,12 @@ def _plan_events(session: Session, package: OpenedPackage, plan: UpdatePlan) -> 
         names.update(
             session.execute(select(Member.id, Member.full_name).where(Member.id.in_(chunk))).all()
         )
-        for event_id, member_id, kind, on_date in session.execute(
+        for event_id, owner, step, on_date in session.execute(
             select(MemberEvent.id, MemberEvent.member_id, MemberEvent.kind, MemberEvent.on_date)
             .where(MemberEvent.member_id.in_(chunk), MemberEvent.deleted_at.is_(None))
             .order_by(MemberEvent.id)
         ):
-            steps.setdefault((member_id, kind), []).append((event_id, on_date))
+            steps.setdefault((owner, step), []).append((event_id, on_date))
     for record in records:
         values, reason = _decode(spec, record)
         member_id = maps.id_of("member", record.fields.get("member_uuid"))
