@@ -12,6 +12,7 @@ imported into both.
 from __future__ import annotations
 
 import random
+import shutil
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -24,7 +25,9 @@ from partydesk.services.database import open_database
 from partydesk.services.demo import build_demo_office
 from partydesk.services.office import OfficeInput, init_office
 from partydesk.services.sync_export import export_package
+from partydesk.services.sync_import import import_package
 from partydesk.services.sync_keys import Relation, register_partner, write_public_key
+from partydesk.services.sync_receipts import import_receipt
 
 HUB_OFFICE = OfficeInput(
     name="Ban Tổ chức Tỉnh ủy Lâm Đồng",
@@ -91,6 +94,13 @@ def _edit(db: Database, count: int) -> None:
             member.notes = "Sửa sau gói đầy đủ"
 
 
+def _acknowledge(scratch: Database, below: Database, package: Path, receipt: Path) -> None:
+    """The real round trip: the full package imported above, its receipt taken below."""
+    import_package(scratch, package, receipt=receipt)
+    import_receipt(below, receipt)
+    receipt.unlink()
+
+
 def build_hub_folder(
     folder: Path,
     offices: int = 3,
@@ -98,9 +108,13 @@ def build_hub_folder(
     *,
     today: date,
     seed: int = 5,
-    lifecycle: bool = False,
 ) -> HubFolder:
-    """Make the hub, `offices` offices below with `members` each, and their packages."""
+    """Make the hub, `offices` offices below with `members` each, and their packages.
+
+    Each full package is imported into a scratch copy of the hub and its receipt taken
+    below, so the delta holds only the members edited afterwards (as in real use); the
+    hub itself (`HubFolder.hub`) has imported nothing.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     packages = folder / "packages"
     packages.mkdir(exist_ok=True)
@@ -110,40 +124,48 @@ def build_hub_folder(
     hub_key = write_public_key(hub, folder / "hub.pdkey")
     result = HubFolder(hub_path, packages)
     names = [f"{random.Random(seed * 100 + n).getrandbits(40):010x}" for n in range(offices * 2)]
+    belows = []
     try:
         for index in range(offices):
             below = open_database(folder / f"office{index}.sqlite3", actor=f"office{index}")
-            try:
-                seed_i = 1 + 6 * index
-                build_demo_office(below, members=members, seed=seed_i, today=today,
-                                  lifecycle=lifecycle)  # fmt: skip
-                _rename(below, index)
-                key = write_public_key(below, folder / f"office{index}.pdkey")
-                register_partner(
-                    below, (folder / "hub.pdkey").read_bytes(), hub_key.fingerprint,
-                    Relation.ABOVE,
-                )  # fmt: skip
-                register_partner(
-                    hub, (folder / f"office{index}.pdkey").read_bytes(), key.fingerprint,
-                    Relation.BELOW, [f"H{chr(ord('A') + index)}"],
-                )  # fmt: skip
+            belows.append(below)
+            build_demo_office(below, members=members, seed=1 + 6 * index, today=today,
+                              lifecycle=False)  # fmt: skip
+            _rename(below, index)
+            key = write_public_key(below, folder / f"office{index}.pdkey")
+            register_partner(
+                below, (folder / "hub.pdkey").read_bytes(), hub_key.fingerprint, Relation.ABOVE
+            )
+            register_partner(
+                hub, (folder / f"office{index}.pdkey").read_bytes(), key.fingerprint,
+                Relation.BELOW, [f"H{chr(ord('A') + index)}"],
+            )  # fmt: skip
+            name = office_name(index)
+            result.offices.append(name)
+            with below.reader() as session:
+                result.members[name] = int(
+                    session.scalar(select(func.count()).select_from(Member)) or 0
+                )
+        hub.close()
+        shutil.copyfile(hub_path, folder / "scratch-hub.sqlite3")
+        scratch = open_database(folder / "scratch-hub.sqlite3", actor="hub")
+        try:
+            for index, below in enumerate(belows):
                 name = office_name(index)
-                result.offices.append(name)
-                with below.reader() as session:
-                    result.members[name] = int(
-                        session.scalar(select(func.count()).select_from(Member)) or 0
-                    )
                 full = packages / f"{names[2 * index]}.pdpkg"
                 done = export_package(below, full, full=True, period_label="Đầu kỳ")
                 result.sent.append(SentPackage(name, "full", full, sum(done.counts.values())))
+                _acknowledge(scratch, below, full, folder / "receipt.pdpkg")
                 _edit(below, EDITED)
                 delta = packages / f"{names[2 * index + 1]}.pdpkg"
                 done = export_package(below, delta, period_label="Quý IV/2026")
                 result.sent.append(SentPackage(name, "delta", delta, sum(done.counts.values())))
-            finally:
-                below.close()
+        finally:
+            scratch.close()
     finally:
         hub.close()
+        for below in belows:
+            below.close()
     return result
 
 

@@ -66,10 +66,9 @@ def test_folder_imported_office_by_office_in_order(
         assert {p.file for p in office.packages} == set(sent)
         full, delta = office.packages
         assert full.counts["new"] == sent[full.file].records
-        assert delta.counts["updated"] == EDITED
-        # The delta (nothing acknowledged yet) sends the office's records again.
-        assert delta.counts["new"] == 0
-        assert delta.counts["unchanged"] == sent[delta.file].records - EDITED
+        # The delta holds only the members edited after the acknowledged full package.
+        assert sent[delta.file].records == EDITED
+        assert delta.counts == {**dict.fromkeys(delta.counts, 0), "updated": EDITED}
         assert office.records["new"] == sent[full.file].records
         assert office.rows_per_second > 0
         for package in office.packages:
@@ -105,9 +104,13 @@ def test_truncated_package_refused_others_imported(
     assert "cắt cụt" in refused.reason or "thiếu" in refused.reason.lower()
     for name in (hub_template.offices[0], hub_template.offices[2]):
         assert by_office[name].count(hub.IMPORTED) == 2
-    # The other package of that office (the delta, sent without a receipt) covers all.
-    assert by_office[hub_template.offices[1]].count(hub.IMPORTED) == 1
-    assert _members(hub_db) == sum(hub_template.members.values())
+    # The other package of that office, the delta, would leave a gap: refused, and why.
+    [delta] = by_office[hub_template.offices[1]].packages
+    assert delta.status == hub.REFUSED
+    assert delta.reason.startswith("Thiếu gói")
+    assert _members(hub_db) == sum(
+        count for name, count in hub_template.members.items() if name != hub_template.offices[1]
+    )
 
 
 def test_refused_package_stops_that_office_only(
