@@ -366,3 +366,23 @@ def _receipt_only(offices: Offices, package: Path) -> Path:
         return receipt
     finally:
         copy.close()
+
+
+def test_own_rule_of_the_same_date_at_a_is_a_conflict(offices: Offices) -> None:
+    target = ("report.admission_target", date(2027, 1, 1))
+    set_rule_value(offices.a, *target, 12, "Chỉ tiêu do xã tự đặt")
+    set_rule_value(offices.above, *target, 20, "Chỉ tiêu Tỉnh ủy giao")
+    down = offices.folder / "down.pdpkg"
+    sync_updates.export_updates_down(offices.above, A_NAME, down)
+    preview = sync_updates.preview_updates(offices.a, down)
+    [item] = preview.items
+    assert (item.table, item.outcome.value) == ("rule_parameter", "conflict")
+    assert item.label == "report.admission_target từ 01/01/2027"
+    sync_updates.import_updates(offices.a, down)
+    with offices.a.reader() as session:
+        assert load_rule_table(session).value(target[0], date(2027, 6, 1)) == 12
+    [conflict] = sync_conflicts.list_conflicts(offices.a)
+    assert conflict.table == "rule_parameter"
+    sync_conflicts.resolve_conflict(offices.a, conflict.id, sync_conflicts.Resolution.THEIRS)
+    with offices.a.reader() as session:
+        assert load_rule_table(session).value(target[0], date(2027, 6, 1)) == 20
