@@ -5,7 +5,7 @@
 Works on SQLite and on a PostgreSQL hub (`--db postgresql+psycopg://user@host/db`).
 Each office's packages are imported in sequence order, one transaction each; a refused
 package is reported with its reason and stops that office's later ones. Exit 1 if any
-package was refused or the run was stopped. docs/sync.md §10 explains it.
+package was refused or the run was stopped. README.md, «Máy chủ tỉnh», explains it.
 """
 
 from __future__ import annotations
