@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 
 from partydesk.db.engine import Database
 from partydesk.db.models import Member, SyncPartner
+from partydesk.errors import PartydeskError
 from partydesk.services import hub
 from partydesk.services.database import open_database
 from tests.conftest import TODAY
@@ -146,3 +147,10 @@ def test_stop_between_packages_leaves_the_rest(hub_template: HubFolder, hub_db: 
     assert report.count(hub.IMPORTED) == 2
     assert report.count(hub.SKIPPED) == 4
     assert _members(hub_db) == hub_template.members[hub_template.offices[0]]
+
+
+def test_not_a_folder_refused(hub_template: HubFolder, hub_db: Database) -> None:
+    with pytest.raises(PartydeskError) as caught:
+        hub.import_folder(hub_db, hub_template.sent[0].path)
+    assert caught.value.code == "hub.not_a_folder"
+    assert "không phải là thư mục" in caught.value.message()
