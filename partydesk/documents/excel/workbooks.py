@@ -8,8 +8,6 @@ headers, so the second import ignores them). Both files are written atomically.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -27,6 +25,7 @@ from partydesk.documents.excel.headers import (
     TEMPLATE_EXAMPLE,
     TEMPLATE_FIELDS,
 )
+from partydesk.documents.excel.list_writer import save_workbook_atomically
 
 __all__ = ["REASON_HEADER", "SOURCE_ROW_HEADER", "RefusedRow", "write_errors", "write_template"]
 
@@ -44,20 +43,6 @@ class RefusedRow:
     row: int
     cells: tuple[Any, ...]
     reasons: tuple[str, ...]
-
-
-def _save_atomically(workbook: Workbook, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.stem}-", suffix=path.suffix or ".xlsx"
-    )
-    os.close(handle)
-    try:
-        workbook.save(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _cell(ws: Any, value: Any) -> Any:
@@ -107,7 +92,7 @@ def write_errors(
         cells.append(WriteOnlyCell(ws, refused.row))
         ws.append(cells)
         count += 1
-    _save_atomically(workbook, path)
+    save_workbook_atomically(workbook, path)
     return count
 
 
@@ -143,5 +128,5 @@ def write_template(path: Path, title: str = "DANH SÁCH ĐẢNG VIÊN") -> Path:
         ws.column_dimensions[letter].width = 6 if name == "row_no" else 18
     ws.column_dimensions["B"].width = 26
     ws.freeze_panes = "C4"
-    _save_atomically(workbook, path)
+    save_workbook_atomically(workbook, path)
     return path
