@@ -8,7 +8,10 @@ their range, and imports them one by one through the ordinary import service
 package, the receipt written into `receipts`). Offices are independent: a package
 refused for one office never stops another office. Inside one office a refused package
 stops that office's later packages (they would be a gap, refused anyway) unless
-`allow_gap`.
+`allow_gap`. A file refused by the peek itself (truncated, not a package, for another
+office) is reported under its sender when the header names one, otherwise under
+UNKNOWN_OFFICE; its position in the sequence is unknown, so it blocks nothing, and the
+import's continuity check refuses what follows if it left a gap.
 
 The peek does not verify the signature or the records: it only decides the order. The
 import that follows verifies everything, so a forged manifest can at worst change the
@@ -286,7 +289,7 @@ def import_folder(
             _import_one(db, item.path, outcome, receipts, allow_gap, progress, done, total)
             if outcome.status == IMPORTED:
                 _refresh_statistics(db, outcome.counts)
-            if outcome.status == REFUSED and outcome.reason == AFTER_STOP:
+            if outcome.status == SKIPPED:  # stopped inside the package, rolled back
                 report.stopped = True
             elif outcome.status == REFUSED and not allow_gap:
                 blocked = AFTER_REFUSED
@@ -340,8 +343,9 @@ def _import_one(
             progress=inner if progress is not None else None,
         )
     except PartydeskError as error:
-        outcome.status = REFUSED
-        outcome.reason = AFTER_STOP if error.code == "sync.stopped" else error.message()
+        stopped = error.code == "sync.stopped"
+        outcome.status = SKIPPED if stopped else REFUSED
+        outcome.reason = AFTER_STOP if stopped else error.message()
         outcome.seconds = time.perf_counter() - started
         return
     outcome.seconds = time.perf_counter() - started
