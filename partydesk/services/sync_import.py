@@ -348,7 +348,7 @@ def _apply(
                 agreed,
             )
         for action in conflicts:
-            _queue_conflict(session, action, partner, package.manifest.package_uuid, maps)
+            queue_conflict(session, action, partner, package.manifest.package_uuid, maps)
         changed = [row["uuid"] for row in new_rows] + [row["uuid"] for row in updates]
         if changed:
             audit_bulk(
@@ -421,9 +421,15 @@ def _insert_rows(session: Session, table: Any, rows: list[dict[str, Any]]) -> No
         session.connection().exec_driver_sql(sql, values)
 
 
-def _queue_conflict(
+def queue_conflict(
     session: Session, action: Action, partner: SyncPartner, package_uuid: str, maps: UuidMaps
 ) -> None:
+    """Put a record changed on both sides into the conflicts queue (or refresh its entry).
+
+    The entry is filed under this office's record, since resolving works on the row that
+    is here: for records sent up that is the same uuid as the package's; a catalogue entry
+    sent down may match a local entry by code, under another uuid (services/sync_updates.py).
+    """
     spec = action.spec
     table = spec.model.__table__  # type: ignore[attr-defined]
     row = session.execute(select_rows(spec).where(table.c.id == action.local_id)).mappings().one()
@@ -432,7 +438,7 @@ def _queue_conflict(
     existing = session.scalars(
         select(SyncConflict).where(
             SyncConflict.table_name == spec.name,
-            SyncConflict.record_uuid == action.record.uuid,
+            SyncConflict.record_uuid == ours["uuid"],
             SyncConflict.status == "open",
         )
     ).first()
@@ -445,7 +451,7 @@ def _queue_conflict(
             partner_id=partner.id,
             package_uuid=package_uuid,
             table_name=spec.name,
-            record_uuid=action.record.uuid,
+            record_uuid=ours["uuid"],
             ours_json=json.dumps(ours, ensure_ascii=False, sort_keys=True),
             theirs_json=theirs,
         )

@@ -31,7 +31,6 @@ from partydesk.db.models import (
     Member,
     MemberEvent,
     RuleParameterRow,
-    SyncConflict,
     SyncPackageReceived,
     SyncPackageSent,
     SyncPartner,
@@ -60,13 +59,13 @@ from partydesk.services.sync_import import (
     import_package,
     open_verified,
     preview_package,
+    queue_conflict,
 )
 from partydesk.services.sync_keys import Relation, ensure_office_keys, partner_public_key
-from partydesk.services.sync_plan import Action, Outcome, PlannedRecord
+from partydesk.services.sync_plan import Outcome, PlannedRecord
 from partydesk.services.sync_records import (
     TableSpec,
     UuidMaps,
-    record_json,
     row_record,
     select_rows,
     table_spec,
@@ -380,38 +379,6 @@ def _set(obj: Any, values: dict[str, Any]) -> None:
             setattr(obj, name, value)
 
 
-def _queue(
-    session: Session, action: Action, partner: SyncPartner, package_uuid: str, maps: UuidMaps
-) -> None:
-    spec = action.spec
-    table = spec.model.__table__  # type: ignore[attr-defined]
-    row = session.execute(select_rows(spec).where(table.c.id == action.local_id)).mappings().one()
-    ours = record_json(row_record(spec, row, maps, ""))
-    theirs = json.dumps(record_json(action.record), ensure_ascii=False, sort_keys=True)
-    # Queued under this office's record: resolving works on the row that is here.
-    existing = session.scalars(
-        select(SyncConflict).where(
-            SyncConflict.table_name == spec.name,
-            SyncConflict.record_uuid == ours["uuid"],
-            SyncConflict.status == "open",
-        )
-    ).first()
-    if existing is not None:
-        existing.theirs_json = theirs
-        existing.package_uuid = package_uuid
-        return
-    session.add(
-        SyncConflict(
-            partner_id=partner.id,
-            package_uuid=package_uuid,
-            table_name=spec.name,
-            record_uuid=ours["uuid"],
-            ours_json=json.dumps(ours, ensure_ascii=False, sort_keys=True),
-            theirs_json=theirs,
-        )
-    )
-
-
 def _apply(
     session: Session, package: OpenedPackage, partner: SyncPartner, plan: UpdatePlan
 ) -> None:
@@ -422,7 +389,7 @@ def _apply(
         record = action.record
         model = action.spec.model
         if action.outcome is Outcome.CONFLICT:
-            _queue(session, action, partner, package.manifest.package_uuid, maps)
+            queue_conflict(session, action, partner, package.manifest.package_uuid, maps)
             continue
         adopt = record.uuid in plan.adopt
         if action.outcome not in (Outcome.NEW, Outcome.UPDATED) and not adopt:
