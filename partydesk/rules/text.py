@@ -27,7 +27,9 @@ def clean_text(text: str | None) -> str:
     prints with misplaced tone marks) and because NFD and NFC spellings of one name must
     compare equal.
     """
-    return " ".join(nfc(text or "").split())
+    if not text:
+        return ""  # most optional fields of a record: no work at all
+    return " ".join(nfc(text).split())
 
 
 def _fold_slow(text: str) -> str:

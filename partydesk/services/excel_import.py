@@ -43,7 +43,9 @@ from partydesk.documents.excel.member_reader import (
     list_sheets,
     read_member_sheet,
 )
+from partydesk.documents.excel.sheet_values import PasswordProtectedError
 from partydesk.errors import PartydeskError
+from partydesk.services.collector import paused_collector
 from partydesk.services.excel_import_rows import ImportRow, RowChecker
 from partydesk.services.excel_lookup import Branch, ImportLookups
 from partydesk.services.member_bulk import insert_members
@@ -70,6 +72,12 @@ errors.add_messages(
         "import.bad_file": (
             "Không đọc được tệp «{name}»: cần tệp Excel .xlsx ({problem}).",
             "Cannot read '{name}': an Excel .xlsx file is needed ({problem}).",
+        ),
+        "import.password": (
+            "Tệp «{name}» được đặt mật khẩu: hãy mở tệp bằng Excel, bỏ mật khẩu (Tệp › Thông"
+            " tin › Bảo vệ sổ làm việc › Mã hóa bằng mật khẩu) rồi nhập lại.",
+            "'{name}' is protected by a password: open it in Excel, remove the password"
+            " (File › Info › Protect Workbook › Encrypt with Password) and import it again.",
         ),
         "import.no_sheet": (
             "Tệp không có trang tính «{sheet}». Các trang: {known}.",
@@ -189,6 +197,8 @@ def file_digest(path: Path) -> str:
 
 
 def _bad_file(path: Path, exc: BaseException) -> PartydeskError:
+    if isinstance(exc, PasswordProtectedError):
+        return PartydeskError("import.password", name=path.name)
     return PartydeskError("import.bad_file", name=path.name, problem=str(exc) or type(exc).__name__)
 
 
@@ -298,6 +308,21 @@ def preview_import(
         branch_id, problem = lookups.branch(default_branch)
         if branch_id is None:
             raise PartydeskError("import.unknown_branch", branch=default_branch, problem=problem)
+    with paused_collector():
+        return _preview(lookups, path, digest, guess, sheet, overrides, branch_id, today, progress)
+
+
+def _preview(
+    lookups: ImportLookups,
+    path: Path,
+    digest: str,
+    guess: HeaderGuess | None,
+    sheet: str | None,
+    overrides: Mapping[str, str | None] | None,
+    branch_id: int | None,
+    today: date,
+    progress: Progress | None,
+) -> ImportPreview:
     sheet_data = _read(path, guess, sheet, overrides, progress)
     mapping = sheet_data.guess.mapping
     missing = [FIELD_LABELS[name] for name in _REQUIRED_COLUMNS if name not in mapping]
