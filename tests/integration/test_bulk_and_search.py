@@ -18,6 +18,7 @@ from partydesk.services.member_queries import (
     member_page,
     search_members,
 )
+from partydesk.services.members import create_member
 from tests.conftest import TODAY
 from tests.helpers import snapshot
 
@@ -180,3 +181,71 @@ def test_bulk_indexes_names_once_and_keeps_the_per_row_trigger(db, org_ids):
     assert indexed == len(NAMES)
     assert [r.full_name for r in search_members(db, "nguyen thi dao")] == ["Nguyễn Thị Đào"]
     assert [r.full_name for r in search_members(db, "ngo quang dung")] == ["Ngô Quang Dũng"]
+
+
+def _schema(db) -> list[tuple[str, str, str]]:
+    with db.engine.connect() as connection:
+        return [
+            tuple(row)
+            for row in connection.exec_driver_sql(
+                "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name"
+            )
+        ]
+
+
+def test_bulk_rebuilds_indexes_and_leaves_the_schema_as_it_was(db, org_ids):
+    # A bulk write at least as large as the register drops the member tables' secondary
+    # indexes and builds them again before its commit (member_bulk._suspend_indexes); a
+    # smaller one keeps them. Either way the schema is the same afterwards, a failed
+    # write leaves it untouched, and the indexes agree with their tables.
+    schema = _schema(db)
+    rows = _rows(org_ids["DR.01.01"])
+    late = MemberInput(
+        full_name="Sai", sex="nam", birth_date=date(2030, 1, 1), organization_id=org_ids["DR.01.01"]
+    )
+    with pytest.raises(PartydeskError):
+        create_members(db, [*rows, late], today=TODAY)
+    assert _schema(db) == schema
+    create_members(db, rows[:5], today=TODAY)  # into an empty register: rebuilt
+    assert _schema(db) == schema
+    create_members(db, rows[5:], today=TODAY)  # 3 into 5: kept
+    assert _schema(db) == schema
+    with db.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        plan = connection.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT id FROM member WHERE card_no = '10000004'"
+        ).all()
+    assert "ix_member_card_no" in " ".join(str(step[-1]) for step in plan)
+    assert [r.full_name for r in search_members(db, "10000004")] == ["Phạm Đức Anh"]
+
+
+def test_bulk_rows_store_the_same_text_as_the_form(db, org_ids):
+    # The bulk path hands SQLite dates and timestamps as text itself (member_bulk._Writer);
+    # it must be the text SQLAlchemy writes for a record saved from the form, or sorting
+    # and comparing in SQL would mix two spellings of one day.
+    rows = _rows(org_ids["DR.01.01"])
+    create_member(db, rows[0], today=TODAY)
+    create_members(db, rows[1:2], today=TODAY)
+    with db.engine.connect() as connection:
+        stored = connection.exec_driver_sql(
+            "SELECT birth_date, typeof(birth_date), ceremony_date, official_date,"
+            " birth_year_only, typeof(birth_year_only), length(created_at), typeof(created_at)"
+            " FROM member ORDER BY id"
+        ).all()
+        events = connection.exec_driver_sql(
+            "SELECT m.id, e.kind, e.on_date, typeof(e.on_date), e.effective_date,"
+            " length(e.created_at) FROM member_event e JOIN member m ON m.id = e.member_id"
+            " ORDER BY m.id, e.on_date, e.kind"
+        ).all()
+        periods = connection.exec_driver_sql(
+            "SELECT valid_from, typeof(valid_from), valid_to FROM membership ORDER BY member_id"
+        ).all()
+    form, bulk = stored
+    assert form == ("1985-01-01", "text", "2010-02-01", "2011-02-01", 0, "integer", 26, "text")
+    assert bulk == ("1985-01-02", "text", "2010-02-01", "2011-02-01", 0, "integer", 26, "text")
+    by_member: dict[int, list[tuple[object, ...]]] = {}
+    for member_id, *rest in events:
+        by_member.setdefault(member_id, []).append(tuple(rest))
+    form_events, bulk_events = by_member.values()
+    assert form_events == bulk_events
+    assert periods[0] == periods[1] == ("2010-02-01", "text", None)
