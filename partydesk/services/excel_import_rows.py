@@ -18,7 +18,13 @@ from partydesk.documents.excel.member_reader import SheetRow, YearOnly, column_n
 from partydesk.errors import PartydeskError, ValidationError
 from partydesk.rules import fold
 from partydesk.services.excel_lookup import CATALOGUE_FIELDS, KEY_FIELDS, ImportLookups
-from partydesk.services.member_input import LABELS, MemberInput, PreparedMember, prepare_member
+from partydesk.services.member_input import (
+    LABELS,
+    MemberInput,
+    PreparedMember,
+    member_input,
+    prepare_member,
+)
 
 __all__ = ["ImportRow", "RowChecker"]
 
@@ -109,7 +115,7 @@ class RowChecker:
         member: MemberInput | None = None
         prepared: PreparedMember | None = None
         if all(kwargs.get(name) for name in _REQUIRED):
-            member = MemberInput(**kwargs)
+            member = member_input(kwargs)
             try:
                 prepared = prepare_member(
                     member, self.lookups.codes, self.lookups.rules, self.today

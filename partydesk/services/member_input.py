@@ -8,8 +8,10 @@ same checks serve the form, the Excel import preview and bulk creation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from collections.abc import Mapping
+from dataclasses import MISSING, dataclass, field, fields
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from partydesk.codes import EventKind
@@ -131,6 +133,31 @@ class MemberInput:
     history: tuple[HistoryItem, ...] = field(default=())
 
 
+_INPUT_FIELDS = frozenset(f.name for f in fields(MemberInput))
+_INPUT_REQUIRED = frozenset(
+    f.name for f in fields(MemberInput) if f.default is MISSING and f.default_factory is MISSING
+)
+_INPUT_DEFAULTS = {f.name: f.default for f in fields(MemberInput) if f.default is not MISSING}
+
+
+def member_input(values: Mapping[str, Any]) -> MemberInput:
+    """`MemberInput(**values)`, built four times faster when the names are right.
+
+    A frozen dataclass's `__init__` sets its 45 fields one `object.__setattr__` call at a
+    time: a fifth of a second for the 50,000 rows of an Excel import. The record is
+    filled in at once here; a wrong or missing name goes through `__init__` instead, so
+    it raises the same TypeError.
+    """
+    names = values.keys()
+    if not names <= _INPUT_FIELDS or not names >= _INPUT_REQUIRED:
+        return MemberInput(**values)
+    record = object.__new__(MemberInput)
+    state = record.__dict__
+    state.update(_INPUT_DEFAULTS)
+    state.update(values)
+    return record
+
+
 @dataclass(frozen=True)
 class PreparedEvent:
     """An event to insert for a prepared member."""
@@ -159,6 +186,18 @@ _TEXT_FIELDS = tuple(
     for f in fields(MemberInput)
     if f.type in ("str", "str | None") and f.name not in ("full_name", "sex")
 )
+# All of a record's free-text values in one C call: an import checks 50,000 records of
+# 32 text fields each, most of them empty.
+_TEXT_VALUES = attrgetter(*_TEXT_FIELDS)
+#: The party-record dates: none in the future, none before the birth date.
+_RECORD_DATES = (
+    "youth_union_date",
+    "registered_on",
+    "decision_date",
+    "ceremony_date",
+    "official_date",
+    "joined_on",
+)
 
 
 def _text(value: str | None) -> str:
@@ -167,6 +206,8 @@ def _text(value: str | None) -> str:
 
 def _key(value: str | None) -> str | None:
     """Identity numbers: trimmed, internal spaces removed, empty becomes NULL."""
+    if not value:
+        return None
     text = "".join(nfc(value or "").split())
     return text or None
 
@@ -213,16 +254,11 @@ def prepare_member(
             field=LABELS["birth_date"],
             problem=f"năm sinh {birth.year} không hợp lý",
         )
-    for name in (
-        "youth_union_date",
-        "registered_on",
-        "decision_date",
-        "ceremony_date",
-        "official_date",
-        "joined_on",
-    ):
-        _not_future(name, getattr(data, name), today)
-        _order("birth_date", birth, name, getattr(data, name))
+    for name in _RECORD_DATES:
+        value = getattr(data, name)
+        if value is not None and (value > today or value < birth):
+            _not_future(name, value, today)
+            _order("birth_date", birth, name, value)
     cccd = _key(data.cccd)
     if cccd is not None:
         problems = check_cccd(cccd, None if data.birth_year_only else birth, sex)
@@ -231,7 +267,9 @@ def prepare_member(
         if problems:
             raise ValidationError("field.invalid", field=LABELS["cccd"], problem=" ".join(problems))
     for name, catalogue in _CATALOGUE_FIELDS.items():
-        codes.check(catalogue, getattr(data, name), LABELS[name])
+        code = getattr(data, name)
+        if code:
+            codes.check(catalogue, code, LABELS[name])
     _order("decision_date", data.decision_date, "ceremony_date", data.ceremony_date)
     _order("ceremony_date", data.ceremony_date, "official_date", data.official_date)
     if data.ceremony_date is not None and data.decision_date is None:
@@ -249,7 +287,10 @@ def prepare_member(
                 value=_d(data.official_date),
             )
 
-    values: dict[str, Any] = {name: _text(getattr(data, name)) for name in _TEXT_FIELDS}
+    values: dict[str, Any] = {
+        name: clean_text(value) if value else ""
+        for name, value in zip(_TEXT_FIELDS, _TEXT_VALUES(data), strict=True)
+    }
     for name in ("cccd", "biography_no", "card_no", "badge_no"):
         values[name] = _key(getattr(data, name))
     for name in _CATALOGUE_FIELDS:
