@@ -30,6 +30,8 @@ __all__ = ["ImportRow", "RowChecker"]
 
 _FIELD_BY_LABEL = {label: name for name, label in LABELS.items()}
 _REQUIRED = ("full_name", "sex", "birth_date")
+#: Fields whose text is looked up: catalogue names and the branch.
+_LOOKED_UP = frozenset((*CATALOGUE_FIELDS, "branch"))
 _CATALOGUE_TITLES = {
     "ethnicity": "dân tộc",
     "religion": "tôn giáo",
@@ -125,7 +127,7 @@ class RowChecker:
                 # «Trường «Số CCCD»: …» under the column «Số CCCD» says the field twice.
                 text = exc.params["problem"] if exc.code == "field.invalid" else exc.message()
                 problem(_FIELD_BY_LABEL.get(exc.field or ""), text)
-        duplicate = self._duplicates(sheet_row.row, kwargs, problem)
+        duplicate = self._duplicates(sheet_row.row, kwargs, prepared, problem)
         if reasons:
             member = prepared = None
         return ImportRow(
@@ -148,6 +150,9 @@ class RowChecker:
     ) -> dict[str, Any]:
         kwargs: dict[str, Any] = {}
         for name, value in values.items():
+            if name not in _LOOKED_UP and type(value) is not YearOnly:
+                kwargs[name] = value  # most values: taken as read
+                continue
             if isinstance(value, YearOnly):
                 if name != "birth_date":
                     problem(name, f"chỉ có năm {value.year}: cần ghi đủ ngày, tháng, năm")
@@ -203,14 +208,20 @@ class RowChecker:
             notes.append("Ngày quyết định kết nạp lấy bằng ngày vào Đảng.")
         return kwargs
 
-    def _duplicates(self, row: int, kwargs: dict[str, Any], problem: Any) -> bool:
+    def _duplicates(
+        self, row: int, kwargs: dict[str, Any], prepared: PreparedMember | None, problem: Any
+    ) -> bool:
         found = False
         taken = self.lookups.taken
+        # A checked record holds its keys and folded name already normalized.
+        known = prepared.values if prepared is not None else {}
         for name in KEY_FIELDS:
-            value = kwargs.get(name)
-            if not value:
-                continue
-            value = "".join(str(value).split())
+            value = known.get(name)  # without spaces (member_input._key)
+            if value is None:
+                value = kwargs.get(name)
+                if not value:
+                    continue
+                value = "".join(str(value).split())
             first = self.seen[name].setdefault(value, row)
             if first != row:
                 problem(name, f"trùng {LABELS[name]} «{value}» với dòng {first} của tệp")
@@ -221,7 +232,7 @@ class RowChecker:
         name_text = kwargs.get("full_name")
         birth = kwargs.get("birth_date")
         if name_text and isinstance(birth, date):
-            person = (fold(name_text), birth)
+            person = (known.get("name_fold") or fold(name_text), birth)
             first = self.seen["person"].setdefault(person, row)
             if first != row:
                 problem("full_name", f"trùng họ tên và ngày sinh với dòng {first} của tệp")
