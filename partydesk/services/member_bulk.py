@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence, Sized
 from dataclasses import dataclass
 from datetime import date, datetime
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from sqlalchemy import Date, func, insert, select
@@ -28,10 +28,11 @@ from partydesk.rules import RuleTable
 from partydesk.services.catalogues import CatalogueCodes
 from partydesk.services.collector import paused_collector
 from partydesk.services.member_input import LABELS, MemberInput, PreparedMember, prepare_member
-from partydesk.services.member_state import EventFact, derive_state
+from partydesk.services.member_state import replay_state
 from partydesk.services.rule_table import load_rule_table
 
 CHUNK = 10_000
+_ON_DATE = attrgetter("on_date")
 #: The trigger that adds each new member's folded names to the FTS5 name index.
 _FTS_INSERT = "member_fts_ai"
 #: Tables whose secondary indexes a large bulk write drops and builds again afterwards.
@@ -409,10 +410,8 @@ def _flush_chunk(
     for prepared in chunk:
         member_id = next_id
         next_id += 1
-        state = derive_state(
-            EventFact(e.kind, e.on_date, e.decision_no, i, e.effective_date)
-            for i, e in enumerate(prepared.events)
-        )
+        # derive_state's order (date, then id) is the order made for a shared date.
+        state = replay_state(sorted(prepared.events, key=_ON_DATE))
         record = blank | prepared.values
         member_uuid = fresh()
         uuids.append(member_uuid)

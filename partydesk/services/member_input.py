@@ -175,8 +175,7 @@ class PreparedEvent(NamedTuple):
     note: str = ""
 
 
-@dataclass(frozen=True)
-class PreparedMember:
+class PreparedMember(NamedTuple):
     """Normalized column values, the events and the memberships a record implies."""
 
     values: dict[str, Any]

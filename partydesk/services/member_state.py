@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from operator import attrgetter
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from partydesk.codes import EventKind, MemberStatus
 
@@ -55,6 +55,30 @@ _KINDS = {kind.value: kind for kind in EventKind}
 _REPLAY_ORDER = attrgetter("on_date", "id")
 
 
+class StatusEvent(Protocol):
+    """What `replay_state` reads of an event (an `EventFact`, a prepared event…)."""
+
+    @property
+    def kind(self) -> str:
+        """The event kind's stored value."""
+        ...
+
+    @property
+    def on_date(self) -> date:
+        """The day it happened."""
+        ...
+
+    @property
+    def decision_no(self) -> str:
+        """Its decision number (an admission decision's is kept)."""
+        ...
+
+    @property
+    def effective_date(self) -> date | None:
+        """The day it takes effect, when not `on_date` (a recognition's)."""
+        ...
+
+
 def derive_state(events: Iterable[EventFact]) -> MemberState:
     """Replay events in date order (ties by id) and return the resulting state.
 
@@ -62,13 +86,22 @@ def derive_state(events: Iterable[EventFact]) -> MemberState:
     stays the one party age counts from (domain.md §3.6), the new ceremony starts a new
     probation.
     """
+    return replay_state(sorted(events, key=_REPLAY_ORDER))
+
+
+def replay_state(events: Iterable[StatusEvent]) -> MemberState:
+    """The state after `events`, replayed in the order given (see `derive_state`).
+
+    For events already in replay order, such as a new record's events sorted by date
+    (a stable sort keeps the order they were made in for a shared date).
+    """
     status = MemberStatus.CANDIDATE
     first_decision: date | None = None
     decision_no = ""
     ceremony: date | None = None
     official: date | None = None
     left_on: date | None = None
-    for event in sorted(events, key=_REPLAY_ORDER):
+    for event in events:
         kind = _KINDS.get(event.kind) or EventKind(event.kind)  # unknown: ValueError
         if kind is EventKind.ADMISSION_DECISION:
             if first_decision is None:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from openpyxl.utils import get_column_letter
 
@@ -108,9 +108,12 @@ class HeaderGuess:
     samples: tuple[tuple[Any, ...], ...] = ()
 
 
-@dataclass(frozen=True)
-class SheetRow:
-    """One data row: its cells as read, its converted values and its cell problems."""
+class SheetRow(NamedTuple):
+    """One data row: its cells as read, its converted values and its cell problems.
+
+    A named tuple: one per row of a list (50,000 and more), four times faster to build
+    than a frozen dataclass.
+    """
 
     row: int
     cells: tuple[Any, ...]

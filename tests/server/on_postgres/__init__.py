@@ -13,7 +13,15 @@ import sys
 from typing import Any
 
 #: Words in a test (or in a helper it calls) that mean it reads the SQLite file itself.
-_SQLITE_ONLY = ("sqlite", "open_database", "QUERY PLAN", "PRAGMA", "member_fts", "db.path")
+_SQLITE_ONLY = (
+    "sqlite",
+    "open_database",
+    "QUERY PLAN",
+    "PRAGMA",
+    "member_fts",
+    "db.path",
+    "typeof(",  # SQLite's storage classes (PostgreSQL has pg_typeof)
+)
 
 
 def _sources(namespace: dict[str, Any]) -> dict[str, str]:
