@@ -27,13 +27,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from partydesk.codes import MemberStatus, OrgKind
 from partydesk.db.engine import Database
 from partydesk.db.migrate import current_revision, head_revision
 from partydesk.db.models import Member, Organization
+from partydesk.documents.excel.sheet_values import open_workbook
 from partydesk.documents.package import PACKAGE_SUFFIX
 from partydesk.errors import PartydeskError, add_messages
 from partydesk.paths import DataPaths
@@ -258,12 +258,10 @@ class _Run:
     def workbook_step(self) -> str:
         target = self.paths.exports / excel_export.export_file_name("members", date.today())
         result = excel_export.export_members(self.open_db, target)
-        workbook = load_workbook(result.path, read_only=True)
-        try:
-            sheet = workbook.worksheets[0]
-            filled = sum(1 for row in sheet.iter_rows(values_only=True) if any(row))
-        finally:
-            workbook.close()
+        # Read back with the Excel import's reader (python-calamine): a bundle that lost
+        # it would fail here rather than at a clerk's first import.
+        with open_workbook(result.path) as workbook:
+            filled = sum(1 for _number, row in workbook.rows().numbered() if any(row))
         _check(result.rows > 0, "the workbook has no member row")
         _check(filled >= result.rows, f"{filled} filled rows read back, {result.rows} written")
         return f"{result.path.name}, {result.rows} rows"
