@@ -20,8 +20,9 @@ from sqlalchemy.orm import Session
 
 from partydesk.db.base import utcnow
 from partydesk.db.engine import Database
-from partydesk.db.models import SyncConflict, SyncPartner
+from partydesk.db.models import Member, MemberEvent, SyncConflict, SyncPartner
 from partydesk.errors import PartydeskError, add_messages
+from partydesk.services.members import refresh_state
 from partydesk.services.sync_records import (
     TableSpec,
     UuidMaps,
@@ -146,6 +147,26 @@ def conflict_detail(db: Database, conflict_id: int) -> ConflictDetail:
         return ConflictDetail(_info(row, partner.name if partner else ""), tuple(diffs))
 
 
+def _members_of(obj: Any) -> set[int]:
+    """The member whose cached status and dates depend on `obj` (a member or its event)."""
+    if isinstance(obj, Member):
+        return {obj.id}
+    if isinstance(obj, MemberEvent) and obj.member_id is not None:
+        return {obj.member_id}
+    return set()
+
+
+def _refresh_members(session: Session, member_ids: set[int]) -> None:
+    # A member's status, decision, ceremony and official dates are a cache of its events
+    # (integrity.check compares them): taking the sender's event or member record must
+    # leave them as if the taken version had been recorded here.
+    session.flush()
+    for member_id in sorted(member_ids):
+        member = session.get(Member, member_id)
+        if member is not None:
+            refresh_state(session, member)
+
+
 def _apply_fields(
     session: Session, spec: TableSpec, obj: Any, theirs: dict[str, Any], names: Iterable[str]
 ) -> None:
@@ -181,6 +202,7 @@ def resolve_conflict(
         if obj is None:
             raise PartydeskError("sync.conflict_record_gone", ref=conflict_id)
         their_version = int(theirs["version"])
+        members = _members_of(obj)
         if resolution is Resolution.THEIRS:
             _apply_fields(session, spec, obj, theirs, [*theirs["fields"], "deleted"])
             # Their version whole: the record is theirs again, not a change made here.
@@ -199,6 +221,8 @@ def resolve_conflict(
             # A merge is a change made here, newer than both (the flush adds one step).
             obj.version = max(obj.version or 1, their_version)
         obj.sync_base = their_version
+        if resolution is not Resolution.OURS:
+            _refresh_members(session, members | _members_of(obj))
         row.status = "resolved"
         row.resolution = resolution.value
         row.resolved_at = utcnow()

@@ -265,6 +265,23 @@ def test_same_step_recorded_at_a_is_a_conflict(offices: Offices) -> None:
     assert numbers == ["7-QĐ/ĐU"]
     [conflict] = sync_conflicts.list_conflicts(offices.a)
     assert conflict.table == "member_event"
+    # Taking the decision from above: the member's cached decision follows the event, as
+    # if the decision had been recorded here (it stayed «7-QĐ/ĐU» before).
+    sync_conflicts.resolve_conflict(offices.a, conflict.id, sync_conflicts.Resolution.THEIRS)
+    with offices.a.reader() as session:
+        member = session.get(Member, member_id)
+        assert member is not None
+        event_no = session.scalars(
+            select(MemberEvent.decision_no).where(
+                MemberEvent.member_id == member_id,
+                MemberEvent.kind == EventKind.ADMISSION_DECISION.value,
+            )
+        ).one()
+        assert (event_no, member.decision_no, member.decision_date) == (
+            "15-QĐ/TU",
+            "15-QĐ/TU",
+            TODAY,
+        )
 
 
 def test_refusals_leave_a_unchanged(offices: Offices) -> None:
