@@ -162,6 +162,17 @@ def _awarded(session: Session, member_ids: Iterable[int] | None = None) -> dict[
     return awarded
 
 
+def _too_soon(decision_date: date, years: int, until: date) -> bool:
+    """True when `years` of party age cannot be reached by `until` whatever the gaps.
+
+    Gaps only delay the day (`reached_on` starts from the decision date plus the years),
+    so a later calendar year settles it without the day-exact count: most members of a
+    register are far from their next badge, and the exact count over 100,000 of them
+    took seconds.
+    """
+    return decision_date.year + years > until.year
+
+
 def _reached(facts: AgeFacts, years: int, until: date) -> date | None:
     """When the member reaches `years` of party age, if before the count stops at `until`."""
     assert facts.decision_date is not None
@@ -231,6 +242,10 @@ def candidates_in(session: Session, occasion: date) -> BadgeLists:
     facts_by_id = load_age_facts(session, ids)
     awarded = _awarded(session)
     names = dict(session.execute(select(Organization.id, Organization.name)).all())
+    #: The last day a member reaching each level may get it early at this occasion.
+    early_until = {
+        years: add_months(occasion, early_months(rules, years, occasion)) for years in levels
+    }
     due: list[BadgeCandidate] = []
     early: list[BadgeCandidate] = []
     posthumous: list[BadgeCandidate] = []
@@ -243,23 +258,27 @@ def candidates_in(session: Session, occasion: date) -> BadgeLists:
         top = max(done, default=0)
         dead = status == MemberStatus.DECEASED.value
         until = facts.counted_until(occasion)
-        reached_levels = [
-            (years, when)
-            for years in levels
-            if years > top and (when := _reached(facts, years, until)) is not None
-        ]
-        if reached_levels:
-            years, when = reached_levels[-1]
+        upcoming = [years for years in levels if years > top]
+        reached: tuple[int, date] | None = None
+        for years in upcoming:
+            # A higher level is reached later still: stop at the first one not reached.
+            if _too_soon(facts.decision_date, years, until):
+                break
+            when = _reached(facts, years, until)
+            if when is None:
+                break
+            reached = (years, when)
+        if reached is not None:
+            years, when = reached
             (posthumous if dead else due).append(_candidate(row, facts, years, when, until, names))
             continue
-        if dead or facts.open_gap_from is not None:
-            continue
-        upcoming = [years for years in levels if years > top]
-        if not upcoming:
+        if dead or facts.open_gap_from is not None or not upcoming:
             continue
         years = upcoming[0]
+        if _too_soon(facts.decision_date, years, early_until[years]):
+            continue
         when = badge_reached_on(facts.decision_date, years, facts.gaps)
-        if when <= add_months(occasion, early_months(rules, years, occasion)):
+        if when <= early_until[years]:
             early.append(_candidate(row, facts, years, when, until, names))
     return BadgeLists(
         occasion=occasion,

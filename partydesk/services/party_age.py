@@ -126,28 +126,29 @@ def load_age_facts(session: Session, member_ids: Iterable[int]) -> dict[int, Age
     """Party-age facts of many members in one query."""
     ids = list(member_ids)
     by_member: dict[int, list[AgeEvent]] = {member_id: [] for member_id in ids}
-    kinds = [
+    kinds = {
         EventKind.ADMISSION_DECISION.value,
         EventKind.OUT_OF_CONTACT.value,
         EventKind.CONTACT_RESTORED.value,
         EventKind.EXONERATED.value,
         EventKind.DIED.value,
         *_LEAVING,
-    ]
-    # SQLite limits bound parameters; chunks keep big registers within it.
+    }
+    # SQLite limits bound parameters; chunks keep big registers within it. The kinds are
+    # picked here, not in SQL: with `kind IN (…)` beside 500 member ids, SQLite's planner
+    # (no statistics) took the (kind, on_date) index and read every such event of the
+    # register for each chunk: 31 s for the badge list of 100,000 members, 0.3 s by the
+    # member index.
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         rows = session.execute(
             select(MemberEvent.member_id, MemberEvent.kind, MemberEvent.on_date, MemberEvent.id)
-            .where(
-                MemberEvent.member_id.in_(chunk),
-                MemberEvent.kind.in_(kinds),
-                MemberEvent.deleted_at.is_(None),
-            )
+            .where(MemberEvent.member_id.in_(chunk), MemberEvent.deleted_at.is_(None))
             .order_by(MemberEvent.member_id, MemberEvent.on_date, MemberEvent.id)
         )
         for member_id, kind, on_date, event_id in rows:
-            by_member[member_id].append(AgeEvent(kind, on_date, event_id))
+            if kind in kinds:
+                by_member[member_id].append(AgeEvent(kind, on_date, event_id))
     return {member_id: age_facts(events) for member_id, events in by_member.items()}
 
 
