@@ -18,8 +18,8 @@ Figures, each with a plain baseline measured in the same run:
 2. The painted tab: an OverviewPage (offscreen, the real worker thread) already shown,
    from `show_charts()` until the four charts have painted their figures; baseline: the
    service call alone, so the ratio is what the GUI adds. The page's other figures
-   (`overview()`: counts and the due list) are stubbed out: at 500k members they take
-   minutes (badges.due_items), which is another issue's business.
+   (`overview()`: counts and the due list) are stubbed out, so the figure is the charts'
+   own (the due list has its own bench, bench_overview.py: 8 s at 500k).
 3. The lists behind two bars as the register opens them (count, then the first page of
    200): the admissions of the busiest month and the members over 60.
 Targets: service ≤ 1.3× its plain SQL; painted tab ≤ 2 s at 500k (the issue's bound for
@@ -173,9 +173,9 @@ def bench_painted(path: Path, service_s: float, lines: list[Line]) -> None:
     from partydesk.ui.pages.overview import OverviewPage
     from partydesk.ui.tasks import TaskRunner
 
-    # The page's own figures (`overview()`: counts and every area's due list) take minutes
-    # at 500k members (badges.due_items reads every member's party-age facts) and would
-    # hold the single worker: they are left out here, so the figure is the charts' own.
+    # The page's own figures (`overview()`: counts and every area's due list, 8 s at 500k
+    # members, bench_overview.py) would hold the single worker: they are left out here,
+    # so the figure is the charts' own.
     overview_page.overview = lambda _db, _today=None: Overview({}, [], [])
 
     app = QApplication.instance() or QApplication([sys.argv[0]])

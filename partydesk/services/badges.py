@@ -223,6 +223,13 @@ def candidates_in(session: Session, occasion: date) -> BadgeLists:
     levels = thresholds(rules, occasion)
     source = rules.parameter("badge.thresholds", occasion).source
     statuses = [s.value for s in COUNTED_STATUSES] + [MemberStatus.DECEASED.value]
+    #: The last day a member reaching each level may get it early at this occasion.
+    early_until = {
+        years: add_months(occasion, early_months(rules, years, occasion)) for years in levels
+    }
+    # A member admitted after this year reaches no level in time, whatever the gaps
+    # (`_too_soon`): most of a register, left out before its events are read.
+    last_year = max((until.year - years for years, until in early_until.items()), default=0)
     members = session.execute(
         select(
             Member.id,
@@ -235,6 +242,7 @@ def candidates_in(session: Session, occasion: date) -> BadgeLists:
             Member.status.in_(statuses),
             Member.decision_date.is_not(None),
             Member.decision_date <= occasion,
+            Member.decision_date < date(last_year + 1, 1, 1),
             Member.deleted_at.is_(None),
         )
     ).all()
@@ -242,10 +250,6 @@ def candidates_in(session: Session, occasion: date) -> BadgeLists:
     facts_by_id = load_age_facts(session, ids)
     awarded = _awarded(session)
     names = dict(session.execute(select(Organization.id, Organization.name)).all())
-    #: The last day a member reaching each level may get it early at this occasion.
-    early_until = {
-        years: add_months(occasion, early_months(rules, years, occasion)) for years in levels
-    }
     due: list[BadgeCandidate] = []
     early: list[BadgeCandidate] = []
     posthumous: list[BadgeCandidate] = []
