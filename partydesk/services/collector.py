@@ -10,8 +10,8 @@ million objects) is moved out of the collector's sight with `gc.freeze()` before
 collector is turned back on: otherwise the next collection walks all of it at once
 (0.2 s after a 50,000-row preview) and every full collection walks it again for as long
 as the preview lives. Nothing is lost by that: reference counting still frees frozen
-objects, and the paused steps make no reference cycles (tests/unit/test_collector.py runs
-a whole import and finds no cyclic garbage).
+objects, and the paused steps make no reference cycles (a test in
+tests/integration/test_excel_import.py runs a whole import and finds no cyclic garbage).
 """
 
 from __future__ import annotations
