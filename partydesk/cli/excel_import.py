@@ -36,7 +36,9 @@ def register(
         help="nhập danh sách đảng viên từ Excel (import a member list)",
         description=f"Trường (fields) cho --map: {fields}.",
     )
-    p.add_argument("file", nargs="?", metavar="FILE", help="tệp Excel .xlsx")
+    p.add_argument(
+        "file", nargs="?", metavar="FILE", help="tệp Excel .xlsx, .xls hoặc LibreOffice .ods"
+    )
     p.add_argument("--sheet", help="tên trang tính (mặc định: trang đầu)")
     p.add_argument(
         "--map",

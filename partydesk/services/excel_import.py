@@ -70,8 +70,10 @@ __all__ = [
 errors.add_messages(
     {
         "import.bad_file": (
-            "Không đọc được tệp «{name}»: cần tệp Excel .xlsx ({problem}).",
-            "Cannot read '{name}': an Excel .xlsx file is needed ({problem}).",
+            "Không đọc được tệp «{name}»: cần sổ tính Excel (.xlsx, .xls) hoặc LibreOffice"
+            " (.ods) ({problem}).",
+            "Cannot read '{name}': an Excel (.xlsx, .xls) or LibreOffice (.ods) workbook is"
+            " needed ({problem}).",
         ),
         "import.password": (
             "Tệp «{name}» được đặt mật khẩu: hãy mở tệp bằng Excel, bỏ mật khẩu (Tệp › Thông"

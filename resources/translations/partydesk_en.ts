@@ -1381,10 +1381,6 @@
         <translation>Close</translation>
     </message>
     <message>
-        <source>Tệp Excel .xlsx</source>
-        <translation>Excel .xlsx file</translation>
-    </message>
-    <message>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
@@ -1455,6 +1451,14 @@
     <message>
         <source>Hãy chọn tệp Excel.</source>
         <translation>Choose an Excel file.</translation>
+    </message>
+    <message>
+        <source>Tệp Excel (.xlsx, .xls) hoặc LibreOffice (.ods)</source>
+        <translation>Excel file (.xlsx, .xls) or LibreOffice (.ods)</translation>
+    </message>
+    <message>
+        <source>Bảng tính (*.xlsx *.xlsm *.xls *.ods);;Mọi tệp (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</translation>
     </message>
     <message>
         <source>Trang «{sheet}»: dòng tiêu đề {header}, dữ liệu từ dòng {first}. Chọn trường cho từng cột; cột để «(không nhập)» được bỏ qua.</source>

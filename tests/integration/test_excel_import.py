@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import shutil
 import unicodedata
 from datetime import date, datetime
 from pathlib import Path
@@ -276,18 +277,25 @@ FOOTER: list[list[Any]] = [
 ]
 
 
-def messy_workbook(path: Path) -> Path:
-    """Title rows with merged cells, a two-row merged header in capitals without marks."""
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "DS 2025"
-    ws["A1"] = "ĐẢNG BỘ XÃ ĐAM RÔNG"
-    ws.merge_cells("A1:D1")
-    ws["F1"] = "ĐẢNG CỘNG SẢN VIỆT NAM"
-    ws.merge_cells("F1:L1")
-    ws["A2"] = "DANH SÁCH ĐẢNG VIÊN NĂM 2025"
-    ws.merge_cells("A2:L2")
+#: The messy list's sheet and its merged ranges (first row, first column, last row, last
+#: column; 1-based): titles over the sheet, a two-row header in capitals without marks.
+MESSY_SHEET = "DS 2025"
+MESSY_MERGES = [
+    (1, 1, 1, 4),
+    (1, 6, 1, 12),
+    (2, 1, 2, 12),
+    (4, 4, 4, 6),
+    *((4, col, 5, col) for col in (1, 2, 3, 7, 8, 9, 10, 11, 12)),
+]
+
+
+def messy_cells() -> list[tuple[int, int, Any]]:
+    """Every written cell of the messy list: (row, column, value), 1-based."""
+    cells: list[tuple[int, int, Any]] = [
+        (1, 1, "ĐẢNG BỘ XÃ ĐAM RÔNG"),
+        (1, 6, "ĐẢNG CỘNG SẢN VIỆT NAM"),
+        (2, 1, "DANH SÁCH ĐẢNG VIÊN NĂM 2025"),
+    ]
     top = [
         "STT",
         "HO VA TEN",
@@ -303,20 +311,27 @@ def messy_workbook(path: Path) -> Path:
         "Ghi chú",
     ]
     under = [None, None, None, "Ngày sinh", "NGAY VAO DANG", "Ngày chính thức"]
-    for col, text in enumerate(top, start=1):
-        ws.cell(row=4, column=col, value=text)
-    for col, text in enumerate(under, start=1):
-        ws.cell(row=5, column=col, value=text)
-    ws.merge_cells("D4:F4")
-    for letter in "ABCGHIJKL":
-        ws.merge_cells(f"{letter}4:{letter}5")
-    for col in range(1, 13):
-        ws.cell(row=6, column=col, value=f"({col})")
-    row = 7
-    for values in DATA_ROWS + FOOTER:
-        for col, value in enumerate(values or [], start=1):
-            ws.cell(row=row, column=col, value=value)
-        row += 1
+    rows = [(4, top), (5, under), (6, [f"({col})" for col in range(1, 13)])]
+    rows += [(7 + index, values or []) for index, values in enumerate(DATA_ROWS + FOOTER)]
+    for row, values in rows:
+        cells += [
+            (row, col, value) for col, value in enumerate(values, start=1) if value is not None
+        ]
+    return cells
+
+
+def messy_workbook(path: Path) -> Path:
+    """The messy list as an .xlsx (the .xls and .ods copies: tests/fixtures/)."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = MESSY_SHEET
+    for row, col, value in messy_cells():
+        ws.cell(row=row, column=col, value=value)
+    for first_row, first_col, last_row, last_col in MESSY_MERGES:
+        ws.merge_cells(
+            start_row=first_row, start_column=first_col, end_row=last_row, end_column=last_col
+        )
     wb.save(path)
     return path
 
@@ -780,3 +795,37 @@ def test_an_import_makes_no_reference_cycles(db: Database, existing: int, tmp_pa
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+@pytest.mark.parametrize("name", ["danh-sach-cu.xls", "danh-sach-cu.ods"])
+def test_xls_and_ods_lists_import_as_the_xlsx(
+    db: Database, existing: int, tmp_path: Path, name: str
+) -> None:
+    # The messy list saved by Excel 97–2003 (.xls) and by LibreOffice (.ods), made by
+    # scripts/make_import_fixtures.py from the same cells: the same header, verdicts,
+    # reasons, error workbook and added records as the .xlsx.
+    path = tmp_path / name
+    shutil.copyfile(FIXTURES / name, path)
+    assert excel_import.workbook_sheets(path) == [MESSY_SHEET]
+    preview = excel_import.preview_import(db, path, today=TODAY)
+    guess = preview.guess
+    assert (guess.sheet, guess.header_row, guess.first_data_row) == (MESSY_SHEET, 4, 6)
+    assert [row.row for row in preview.rows if row.accepted] == ADDED_ROWS
+    assert {row.row: row.reasons for row in preview.rows if not row.accepted} == REFUSED
+    assert (preview.blank_rows, preview.footer_rows) == (2, 4)
+    out = tmp_path / "dong loi.xlsx"
+    assert excel_import.write_error_workbook(preview, out) == len(REFUSED)
+    body = list(load_workbook(out, read_only=True).worksheets[0].iter_rows(values_only=True))[2:]
+    assert [r[13] for r in body] == sorted(REFUSED)
+    result = excel_import.apply_import(db, preview)
+    assert (result.added, result.refused) == (len(ADDED_ROWS), len(REFUSED))
+    with db.reader() as session:
+        an = session.scalars(select(Member).where(Member.full_name == "Nguyễn Văn An")).one()
+        assert (an.birth_date, an.cccd, an.official_date) == (
+            date(1985, 3, 15),
+            CCCD_AN,
+            date(2011, 5, 19),
+        )

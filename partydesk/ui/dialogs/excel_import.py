@@ -118,7 +118,9 @@ class ExcelImportDialog(QDialog):
         form = QFormLayout(page)
         row = QHBoxLayout()
         self.path_edit = QLineEdit()
-        self.path_edit.setPlaceholderText(self.tr("Tệp Excel .xlsx"))
+        self.path_edit.setPlaceholderText(
+            self.tr("Tệp Excel (.xlsx, .xls) hoặc LibreOffice (.ods)")
+        )
         self.path_edit.editingFinished.connect(self._path_changed)
         browse = QPushButton(self.tr("Chọn tệp…"))
         browse.clicked.connect(self._browse)
@@ -271,7 +273,7 @@ class ExcelImportDialog(QDialog):
             self,
             self.tr("Chọn danh sách Excel"),
             str(default_export_folder(self.ctx.settings)),
-            self.tr("Sổ tính Excel (*.xlsx)"),
+            self.tr("Bảng tính (*.xlsx *.xlsm *.xls *.ods);;Mọi tệp (*)"),
         )
         if chosen:
             self.set_path(Path(chosen))
