@@ -13,7 +13,7 @@ from partydesk.ui.context import UiContext
 from partydesk.ui.dialogs.excel_import import COLUMNS, FILE, IMPORT, PREVIEW, ExcelImportDialog
 from partydesk.ui.models.import_preview import ImportPreviewModel
 from tests.helpers import snapshot
-from tests.integration.test_excel_import import REFUSED, existing, messy_workbook
+from tests.integration.test_excel_import import FIXTURES, REFUSED, existing, messy_workbook
 
 __all__ = ["existing"]  # the fixture, used by name
 
@@ -126,3 +126,20 @@ def test_opened_from_the_file_menu_and_the_members_page(qtbot, demo_ctx, tmp_pat
     assert len(opened) == 1
     assert opened[0].isVisible()
     opened[0].reject()
+
+
+def test_wizard_takes_an_xls_list(qtbot, ui_ctx: UiContext, existing: int, tmp_path: Path) -> None:
+    # An Excel 97–2003 copy of the messy list (tests/fixtures/, see
+    # scripts/make_import_fixtures.py) goes through the same steps as the .xlsx.
+    path = tmp_path / "danh sách cũ.xls"
+    path.write_bytes(FIXTURES.joinpath("danh-sach-cu.xls").read_bytes())
+    dialog = ExcelImportDialog(ui_ctx)
+    qtbot.addWidget(dialog)
+    assert ".xls" in dialog.path_edit.placeholderText()
+    dialog.set_path(path)
+    assert dialog.sheet_combo.currentText() == "DS 2025"
+    dialog.go_next()
+    assert dialog.step() == COLUMNS, dialog.error
+    dialog.go_next()
+    assert dialog.step() == PREVIEW, dialog.error
+    assert dialog.next_button.text() == "Nhập 4 dòng"
