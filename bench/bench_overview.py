@@ -26,30 +26,23 @@ import argparse
 import gc
 import platform
 import sqlite3
-import statistics
 import sys
-import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bench import bench_statistics
+from bench.bench_statistics import register_file, say
+from bench.measure import median, timed
 from partydesk.services.database import open_database
 
 TODAY = date(2026, 8, 15)
 OCCASION = date(2026, 9, 2)
 
 
-def say(text: str = "") -> None:
-    print(text, flush=True)
-
-
 def _timed(work: Callable[[], Any]) -> tuple[float, Any]:
     gc.collect()
-    start = time.perf_counter()
-    result = work()
-    return time.perf_counter() - start, result
+    return timed(work)
 
 
 def baseline(path: Path) -> int:
@@ -95,16 +88,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
-    path = bench_statistics.OUT / f"statistics-{args.size}.sqlite3"
     say(
         f"overview bench: {args.size:,} members, day {TODAY:%d/%m/%Y};"
         f" Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}"
     )
-    if not path.exists():
-        say(f"[0] building {path} (kept for later runs)")
-        bench_statistics.build(path, args.size, args.seed)
-    else:
-        say(f"[0] reusing {path}")
+    path = register_file(args.size, args.seed)
 
     from partydesk.services.overview import overview
 
@@ -121,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     assert result is not None
     baseline(path)  # warm-up
     base_runs = [_timed(lambda: baseline(path))[0] for _ in range(args.runs)]
-    ours, base = statistics.median(ours_runs), statistics.median(base_runs)
+    ours, base = median(ours_runs), median(base_runs)
     say(f"[1] overview(): median of {args.runs} {ours:.2f} s ({len(result.due)} to-do items)")
     for name, seconds, items in providers(path):
         say(f"      {name:20s} {seconds:6.2f} s  {items} items")

@@ -185,6 +185,17 @@ def baseline(path: Path) -> dict[str, dict[object, int]]:
         conn.close()
 
 
+def register_file(size: int, seed: int, rebuild: bool = False) -> Path:
+    """The database of `size` members in `OUT`, built first when missing (or `rebuild`)."""
+    path = OUT / f"statistics-{size}.sqlite3"
+    if rebuild or not path.exists():
+        say(f"[0] building {path} (kept for later runs)")
+        build(path, size, seed)
+    else:
+        say(f"[0] reusing {path}")
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--size", type=int, default=500_000)
@@ -193,16 +204,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--build-only", action="store_true")
     args = parser.parse_args(argv)
-    path = OUT / f"statistics-{args.size}.sqlite3"
     say(
         f"statistics bench: {args.size:,} members; Python {platform.python_version()},"
         f" SQLite {sqlite3.sqlite_version}"
     )
-    if args.rebuild or not path.exists():
-        say(f"[0] building {path} (kept for later runs)")
-        build(path, args.size, args.seed)
-    else:
-        say(f"[0] reusing {path}")
+    path = register_file(args.size, args.seed, rebuild=args.rebuild)
     if args.build_only:
         return 0
 
