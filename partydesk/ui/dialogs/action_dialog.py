@@ -84,8 +84,12 @@ class ActionDialog(QDialog):
         return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
     def prepare(self) -> Callable[[], Any] | None:
-        """Read the fields and return the work to run, or None to stay open."""
-        raise NotImplementedError
+        """Read the fields and return the work to run, or None to stay open.
+
+        Each dialog defines its own (tests/ui/test_action_dialogs.py checks that every
+        subclass does): the base has no fields to read.
+        """
+        raise NotImplementedError(f"{type(self).__name__} does not define prepare()")
 
     def accept(self) -> None:
         """Check the fields, run the write, close on success."""
