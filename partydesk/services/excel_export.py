@@ -35,7 +35,7 @@ from partydesk.services.member_queries import (
     apply_member_sort,
     count_members,
 )
-from partydesk.services.printing import ascii_fold
+from partydesk.services.print_forms import ascii_fold
 
 errors.add_messages(
     {

@@ -13,13 +13,14 @@ number (that number is used and its register row found or created), or a number 
 by an earlier print of the same pending decision is still live (reused, not wasted). A
 transfer letter uses the register row the transfer took when it was issued. Member
 sheet, list book, drafts, CV and badge list are unnumbered and not in the register.
+
+The forms themselves (keys, titles, renderers, file names) are `print_forms`; the data
+each form prints is built by `print_data`.
 """
 
 from __future__ import annotations
 
-import re
 import time
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -33,30 +34,6 @@ from sqlalchemy.orm import Session
 from partydesk.codes import EventKind, MemberStatus, TransferDirection, TransferStatus
 from partydesk.db.engine import Database
 from partydesk.db.models import IssuedDocument, Member, Organization, Transfer
-from partydesk.documents.pdf.forms import (
-    admission_decision as admission_decision_form,
-)
-from partydesk.documents.pdf.forms import (
-    badge_list as badge_list_form,
-)
-from partydesk.documents.pdf.forms import (
-    branch_resolution as branch_resolution_form,
-)
-from partydesk.documents.pdf.forms import (
-    cadre_cv as cadre_cv_form,
-)
-from partydesk.documents.pdf.forms import (
-    list_book as list_book_form,
-)
-from partydesk.documents.pdf.forms import (
-    member_sheet as member_sheet_form,
-)
-from partydesk.documents.pdf.forms import (
-    recognition_decision as recognition_decision_form,
-)
-from partydesk.documents.pdf.forms import (
-    transfer_letter as transfer_letter_form,
-)
 from partydesk.documents.pdf.frame import Margins, Signature
 from partydesk.errors import PartydeskError, ValidationError, add_messages
 from partydesk.rules import nfc
@@ -71,6 +48,18 @@ from partydesk.services.document_register import (
     record_print,
 )
 from partydesk.services.member_lookup import get_member
+from partydesk.services.print_forms import (
+    FORM_KEYS,
+    FORM_SUBJECT,
+    FORM_TITLES,
+    NUMBER,
+    NUMBERED_FORMS,
+    SUBJECT_NAMES,
+    file_stem,
+    free_name,
+    page_count,
+    renderer,
+)
 from partydesk.services.print_settings import (
     PrintSettings,
     load_print_settings,
@@ -123,85 +112,6 @@ add_messages(
     }
 )
 
-FORM_KEYS: tuple[str, ...] = (
-    "admission_decision",
-    "recognition_decision",
-    "transfer_letter",
-    "member_sheet",
-    "list_book",
-    "badge_list",
-    "admission_resolution",
-    "recognition_resolution",
-    "cadre_cv",
-)
-
-FORM_TITLES: dict[str, str] = {
-    "admission_decision": "Quyết định kết nạp đảng viên",
-    "recognition_decision": "Quyết định công nhận đảng viên chính thức",
-    "transfer_letter": "Giấy giới thiệu sinh hoạt đảng",
-    "member_sheet": "Phiếu đảng viên",
-    "list_book": "Sổ danh sách đảng viên",
-    "badge_list": "Danh sách đề nghị tặng Huy hiệu Đảng",
-    "admission_resolution": "Dự thảo nghị quyết chi bộ đề nghị kết nạp đảng viên",
-    "recognition_resolution": "Dự thảo nghị quyết chi bộ đề nghị công nhận đảng viên chính thức",
-    "cadre_cv": "Sơ yếu lý lịch cán bộ",
-}
-
-#: What `PrintRequest.ref` means for each form.
-FORM_SUBJECT: dict[str, str] = {
-    "admission_decision": "member",
-    "recognition_decision": "member",
-    "transfer_letter": "transfer",
-    "member_sheet": "member",
-    "list_book": "organization",
-    "badge_list": "occasion",
-    "admission_resolution": "member",
-    "recognition_resolution": "member",
-    "cadre_cv": "cadre",
-}
-
-#: Forms that take a number from the document register, with their document type.
-NUMBERED_FORMS: dict[str, str] = {
-    "admission_decision": "QD",
-    "recognition_decision": "QD",
-    "transfer_letter": "GT",
-}
-
-_SUBJECT_NAMES = {
-    "member": ("đảng viên", "member"),
-    "transfer": ("việc chuyển sinh hoạt đảng", "transfer"),
-    "organization": ("tổ chức đảng", "party organization"),
-    "cadre": ("cán bộ", "cadre"),
-    "occasion": ("đợt trao", "occasion"),
-}
-
-#: The start of each form's file name (ASCII: file names travel by USB stick and e-mail).
-_FILE_PREFIX = {
-    "admission_decision": "QD-ket-nap",
-    "recognition_decision": "QD-cong-nhan-chinh-thuc",
-    "transfer_letter": "GT-sinh-hoat-dang",
-    "member_sheet": "Phieu-dang-vien",
-    "list_book": "So-danh-sach-dang-vien",
-    "badge_list": "DS-Huy-hieu-Dang",
-    "admission_resolution": "NQ-de-nghi-ket-nap-du-thao",
-    "recognition_resolution": "NQ-de-nghi-cong-nhan-du-thao",
-    "cadre_cv": "So-yeu-ly-lich",
-}
-
-#: The renderer of each form as (module, function name), looked up at call time so a
-#: test can replace a form's `render`.
-_RENDERERS: dict[str, tuple[Any, str]] = {
-    "admission_decision": (admission_decision_form, "render"),
-    "recognition_decision": (recognition_decision_form, "render"),
-    "transfer_letter": (transfer_letter_form, "render"),
-    "member_sheet": (member_sheet_form, "render"),
-    "list_book": (list_book_form, "render"),
-    "badge_list": (badge_list_form, "render"),
-    "admission_resolution": (branch_resolution_form, "render_admission"),
-    "recognition_resolution": (branch_resolution_form, "render_recognition"),
-    "cadre_cv": (cadre_cv_form, "render"),
-}
-
 #: Decision forms: the event that records the decision and the step that proposes it.
 _DECISIONS = {
     "admission_decision": (EventKind.ADMISSION_DECISION, EventKind.BRANCH_RESOLUTION),
@@ -217,8 +127,6 @@ _MEMBER_STATES = (
     MemberStatus.EXEMPTED.value,
     MemberStatus.TRANSFERRED_OUT.value,
 )
-_NUMBER = re.compile(r"^\s*(\d+)\s*-\s*([^/\s]+)\s*/\s*(\S+)\s*$")
-_PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 #: Retries when another writer holds the database (two clerks printing at once).
 _BUSY_RETRIES = 8
 
@@ -298,7 +206,7 @@ def _check_form(form: str) -> None:
 
 def _ref(request: PrintRequest) -> int:
     if request.ref is None:
-        vi, en = _SUBJECT_NAMES[FORM_SUBJECT[request.form]]
+        vi, en = SUBJECT_NAMES[FORM_SUBJECT[request.form]]
         raise PartydeskError(
             "print.ref_required", title=FORM_TITLES[request.form], subject=vi, subject_en=en
         )
@@ -315,48 +223,13 @@ def _refuse(form: str, name: str, reason: tuple[str, str]) -> PartydeskError:
     )
 
 
-def ascii_fold(value: str, limit: int = 60) -> str:
-    """ASCII words joined by hyphens ("Nguyễn Văn Á" → "Nguyen-Van-A"), at most `limit` chars."""
-    folded = unicodedata.normalize("NFD", nfc(value).replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    words = re.findall(r"[A-Za-z0-9]+", plain)
-    return "-".join(words)[:limit].strip("-")
-
-
-def file_stem(form: str, subject: str, number: str, on: date) -> str:
-    """The readable file name without ".pdf": `QD-ket-nap-12-2026-Nguyen-Van-A`.
-
-    Numbered forms carry their number and year (unique in the register); the others the
-    subject and the date.
-    """
-    prefix = _FILE_PREFIX[form]
-    who = ascii_fold(subject) or "van-ban"
-    match = _NUMBER.match(number)
-    if match is not None:
-        return f"{prefix}-{match.group(1)}-{on.year}-{who}"
-    return f"{prefix}-{who}-{on:%Y-%m-%d}"
-
-
 def _target(out_dir: Path, job: _Job) -> Path:
     stem = file_stem(job.form, job.subject, job.number, job.on)
     path = out_dir / f"{stem}.pdf"
     if job.document_id is not None or not path.exists():
         return path  # a reprint of a numbered document replaces its earlier file
     # Unnumbered forms are not in the register: never overwrite another print.
-    return _free_name(path)
-
-
-def _free_name(path: Path) -> Path:
-    counter = 2
-    candidate = path.with_name(f"{path.stem}-{counter}{path.suffix}")
-    while candidate.exists():
-        counter += 1
-        candidate = path.with_name(f"{path.stem}-{counter}{path.suffix}")
-    return candidate
-
-
-def _pages(path: Path) -> int:
-    return max(1, len(_PAGE.findall(path.read_bytes())))
+    return free_name(path)
 
 
 def _busy(exc: OperationalError) -> bool:
@@ -405,7 +278,7 @@ class _Number:
 
 def _parse_number(session: Session, value: str) -> _Number | None:
     """The parts of a number ("12-QĐ/ĐU" → 12, "QD", "ĐU"); None when not n-TYPE/ISSUER."""
-    match = _NUMBER.match(nfc(value))
+    match = NUMBER.match(nfc(value))
     if match is None:
         return None
     abbreviation = match.group(2)
@@ -734,17 +607,17 @@ def _produce(db: Database, job: _Job, out_dir: Path) -> PrintedDocument:
     """Render the committed job to `out_dir` (atomically), then log the print."""
     out_dir.mkdir(parents=True, exist_ok=True)
     path = _target(out_dir, job)
-    module, name = _RENDERERS[job.form]
+    render = renderer(job.form)
     try:
-        getattr(module, name)(job.data, path, job.margins)
+        render(job.data, path, job.margins)
     except PermissionError:
         if not path.exists():
             raise
         # Windows refuses to replace a file a PDF viewer holds open: print the reprint
         # beside it rather than fail.
-        path = _free_name(path)
-        getattr(module, name)(job.data, path, job.margins)
-    pages = _pages(path)
+        path = free_name(path)
+        render(job.data, path, job.margins)
+    pages = page_count(path)
     if job.document_id is not None:
         document_id = job.document_id
         _retry_busy(lambda: record_print(db, document_id, path.name))

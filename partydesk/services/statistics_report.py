@@ -29,7 +29,7 @@ from partydesk.documents.excel.report_writer import (
     write_report,
 )
 from partydesk.errors import PartydeskError
-from partydesk.services.printing import ascii_fold
+from partydesk.services.print_forms import ascii_fold
 from partydesk.services.statistics import (
     Breakdown,
     RowBalance,
