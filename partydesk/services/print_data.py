@@ -37,8 +37,6 @@ from partydesk.documents.pdf.forms.branch_resolution import (
     AdmissionResolutionDraft,
     RecognitionResolutionDraft,
 )
-from partydesk.documents.pdf.forms.cadre_cv import CadreCv, SalaryRow, WorkRow
-from partydesk.documents.pdf.forms.cadre_cv import TrainingRow as CvTrainingRow
 from partydesk.documents.pdf.forms.list_book import ListBook, ListBookRow
 from partydesk.documents.pdf.forms.member_sheet import MemberSheet
 from partydesk.documents.pdf.forms.recognition_decision import RecognitionDecision
@@ -50,7 +48,6 @@ from partydesk.documents.pdf.frame import Header, Signature
 from partydesk.errors import PartydeskError
 from partydesk.rules import official_date
 from partydesk.services.badges import BadgeLists
-from partydesk.services.cadre_records import CadreDetail
 from partydesk.services.candidates import grassroots_committee, introducers_of, load_cycle
 from partydesk.services.organizations import subtree_ids
 from partydesk.services.rule_table import load_rule_table
@@ -152,7 +149,8 @@ class Labels:
         return f"Mẫu {label}" if label else ""
 
 
-def _sex(value: str) -> str:
+def sex_label(value: str) -> str:
+    """The sex as the forms print it: «nam» becomes «Nam»."""
     return value[:1].upper() + value[1:] if value else ""
 
 
@@ -401,7 +399,8 @@ def _ceremony_branch(session: Session, member: Member) -> str:
     return _org_names(session, [org_id]).get(org_id or -1, "")
 
 
-def _with_detail(label: str, detail: str) -> str:
+def with_detail(label: str, detail: str) -> str:
+    """«label, detail», or whichever of the two is not empty."""
     return f"{label}, {detail}" if label and detail else label or detail
 
 
@@ -426,7 +425,7 @@ def member_sheet(
         card_number=member.card_no or "",
         biography_number=member.biography_no or "",
         other_names=member.other_names,
-        sex=_sex(member.sex),
+        sex=sex_label(member.sex),
         birth_date=member.birth_date,
         birthplace=member.birthplace,
         hometown=member.hometown,
@@ -435,11 +434,9 @@ def member_sheet(
         ethnicity=labels.name("ethnicity", member.ethnicity_code),
         religion=labels.name("religion", member.religion_code),
         cccd=member.cccd or "",
-        occupation=_with_detail(
-            labels.name("occupation", member.occupation_code), member.workplace
-        ),
+        occupation=with_detail(labels.name("occupation", member.occupation_code), member.workplace),
         general_education=labels.name("general_education", member.general_education),
-        qualification=_with_detail(
+        qualification=with_detail(
             labels.name("qualification", member.qualification_code), member.major
         ),
         academic_title=labels.name("academic_title", member.academic_title_code),
@@ -578,13 +575,13 @@ def list_book_rows(
         f = facts.get(m.id, _BookFacts())
         badge = m.badge_no or ""
         if f.badge_years:
-            badge = _with_detail(f"Huy hiệu {f.badge_years} năm", badge)
+            badge = with_detail(f"Huy hiệu {f.badge_years} năm", badge)
         note = MemberStatus(m.status).label if m.status == MemberStatus.EXEMPTED.value else ""
         rows.append(
             ListBookRow(
                 number=number,
                 full_name=m.full_name,
-                sex=_sex(m.sex),
+                sex=sex_label(m.sex),
                 ethnicity=labels.name("ethnicity", m.ethnicity_code),
                 religion=labels.name("religion", m.religion_code),
                 hometown=m.hometown,
@@ -681,126 +678,6 @@ def badge_list(
     )
 
 
-# --- cadre CV -----------------------------------------------------------------------------
-
-
-def _period(start: date | None, end: date | None) -> str:
-    def month(value: date | None) -> str:
-        return "" if value is None else f"{value.month:02d}/{value.year}"
-
-    if start is None and end is None:
-        return ""
-    return f"{month(start)} - {month(end) or 'nay'}"
-
-
-def _coefficient(value: Any) -> str:
-    if value is None or value == "":
-        return ""
-    try:
-        return f"{float(value):.2f}".replace(".", ",")
-    except (TypeError, ValueError):
-        return str(value)
-
-
-def cadre_cv(
-    session: Session,
-    detail: CadreDetail,
-    office: OfficeContext,
-    on: date,
-    labels: Labels,
-) -> CadreCv:
-    """Sơ yếu lý lịch of a cadre: record, posts (career), training, salary steps.
-
-    A cadre who is a party member gets the member record's fields (birthplace, addresses,
-    religion, levels, admission dates) and photo.
-    """
-    data = detail.data
-    member = session.get(Member, data.member_id) if data.member_id is not None else None
-    training_rows = tuple(
-        CvTrainingRow(
-            school=t.institution,
-            field=t.field,
-            period="" if t.end_on is None else f"{t.end_on.month:02d}/{t.end_on.year}",
-            mode="",
-            qualification=t.level_name,
-        )
-        for t in detail.training
-    )
-    posts = sorted(detail.posts, key=lambda p: (p.start_on, p.id))
-    work = tuple(
-        WorkRow(
-            period=_period(p.start_on, p.end_on),
-            description=_with_detail(p.title, p.unit),
-        )
-        for p in posts
-    )
-    current = [p for p in detail.posts if p.end_on is None or p.end_on >= on]
-    by_category = {t.category: t.level_name for t in detail.training}
-    salary = tuple(
-        SalaryRow(
-            month_year=f"{e.on_date.month:02d}/{e.on_date.year}",
-            grade_step=_grade_step(e.details.get("new") or {}),
-            coefficient=_coefficient((e.details.get("new") or {}).get("coefficient")),
-        )
-        for e in sorted(detail.salary_history, key=lambda e: (e.on_date, e.id))
-    )
-    values: dict[str, Any] = {}
-    if member is not None:
-        values = {
-            "birthplace": member.birthplace,
-            "religion": labels.name("religion", member.religion_code),
-            "permanent_address": member.permanent_address,
-            "current_address": member.temporary_address or member.permanent_address,
-            "general_education": labels.name("general_education", member.general_education),
-            "party_admitted_on": member.ceremony_date or member.decision_date,
-            "party_official_on": member.official_date,
-            "photo": member_photo(session, member.id),
-        }
-    return CadreCv(
-        awards=_records(detail, "award"),
-        discipline=_records(detail, "discipline"),
-        full_name=data.full_name,
-        managing_body=office.name,
-        using_body=data.workplace,
-        birth_date=data.birth_date,
-        sex=_sex(data.sex),
-        hometown=data.hometown,
-        ethnicity=labels.name("ethnicity", data.ethnicity_code),
-        current_position=", ".join(_with_detail(p.title, p.unit) for p in current),
-        grade=data.salary_grade,
-        grade_code=data.salary_grade_code,
-        salary_step="" if data.salary_step is None else str(data.salary_step),
-        salary_coefficient=_coefficient(data.salary_coefficient),
-        salary_since=data.salary_step_date,
-        qualification=by_category.get("qualification", ""),
-        political_theory=by_category.get("theory", ""),
-        state_management=by_category.get("state_management", ""),
-        foreign_language=by_category.get("foreign_language", ""),
-        it_level=by_category.get("it_level", ""),
-        id_number=data.cccd or "",
-        training=training_rows,
-        work_history=work,
-        salary_history=salary,
-        place=office.place,
-        on=on,
-        **values,
-    )
-
-
-def _records(detail: CadreDetail, kind: str) -> str:
-    """Awards or disciplines as the CV lists them: "form (year); …", oldest first."""
-    items = sorted((e for e in detail.events if e.kind == kind), key=lambda e: (e.on_date, e.id))
-    return "; ".join(
-        f"{e.details.get('form') or e.note or e.decision_no} ({e.on_date.year})" for e in items
-    )
-
-
-def _grade_step(values: dict[str, Any]) -> str:
-    grade = str(values.get("grade") or "")
-    step = values.get("step")
-    return _with_detail(grade, f"bậc {step}" if step not in (None, "") else "")
-
-
 __all__ = [
     "BOOK_STATUSES",
     "BRANCH_AUTHORITY",
@@ -811,7 +688,6 @@ __all__ = [
     "admission_resolution",
     "badge_list",
     "branch_name",
-    "cadre_cv",
     "committee_signature",
     "list_book",
     "list_book_rows",
@@ -820,5 +696,7 @@ __all__ = [
     "office_context",
     "recognition_decision",
     "recognition_resolution",
+    "sex_label",
     "transfer_letter",
+    "with_detail",
 ]

@@ -37,7 +37,7 @@ from partydesk.db.models import IssuedDocument, Member, Organization, Transfer
 from partydesk.documents.pdf.frame import Margins, Signature
 from partydesk.errors import PartydeskError, ValidationError, add_messages
 from partydesk.rules import nfc
-from partydesk.services import print_data
+from partydesk.services import cadre_cv_data, print_data
 from partydesk.services.badges import candidates_in, next_occasions, occasions
 from partydesk.services.cadre_records import cadre_detail
 from partydesk.services.candidates import Cycle, CycleEvent, grassroots_committee, load_cycle
@@ -568,7 +568,7 @@ def _read_job(db: Database, request: PrintRequest, shared: _Shared) -> _Job:
             return _Job(form, data, None, "", f"dot {occasion:%Y-%m-%d}", on, settings.margins)
         if form == "cadre_cv":
             labels = print_data.Labels(session)
-            data = print_data.cadre_cv(session, detail, office, on, labels)
+            data = cadre_cv_data.cadre_cv(session, detail, office, on, labels)
             return _Job(form, data, None, "", detail.data.full_name, on, settings.margins)
         member = get_member(session, _ref(request))
         cycle = load_cycle(session, member.id)
