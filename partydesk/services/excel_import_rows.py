@@ -17,8 +17,9 @@ from typing import Any
 from partydesk.documents.excel.member_reader import SheetRow, YearOnly, column_name
 from partydesk.errors import PartydeskError, ValidationError
 from partydesk.rules import fold
-from partydesk.services.excel_lookup import CATALOGUE_FIELDS, KEY_FIELDS, ImportLookups
+from partydesk.services.excel_lookup import KEY_FIELDS, ImportLookups
 from partydesk.services.member_input import (
+    CATALOGUE_FIELDS,
     LABELS,
     MemberInput,
     PreparedMember,

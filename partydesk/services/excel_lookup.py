@@ -19,17 +19,6 @@ from partydesk.rules import RuleTable, fold
 from partydesk.services.catalogues import CatalogueCodes
 from partydesk.services.rule_table import load_rule_table
 
-#: MemberInput fields filled from a catalogue, and the catalogue each one uses.
-CATALOGUE_FIELDS = {
-    "ethnicity_code": "ethnicity",
-    "religion_code": "religion",
-    "qualification_code": "qualification",
-    "academic_title_code": "academic_title",
-    "theory_code": "theory",
-    "state_management_code": "state_management",
-    "occupation_before_code": "occupation",
-    "occupation_code": "occupation",
-}
 #: Key columns checked for duplicates (besides name + birth date).
 KEY_FIELDS = ("cccd", "card_no", "biography_no")
 _AMBIGUOUS = -1

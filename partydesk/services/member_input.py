@@ -56,7 +56,8 @@ LABELS = {
     "registered_on": "Ngày theo dõi quần chúng",
 }
 
-_CATALOGUE_FIELDS = {
+#: The coded fields of a record and their catalogues.
+CATALOGUE_FIELDS = {
     "ethnicity_code": "ethnicity",
     "religion_code": "religion",
     "qualification_code": "qualification",
@@ -190,7 +191,7 @@ _TEXT_FIELDS = tuple(
     f.name
     for f in fields(MemberInput)
     if f.type in ("str", "str | None")
-    and f.name not in ("full_name", "sex", *_KEY_FIELDS, *_CATALOGUE_FIELDS)
+    and f.name not in ("full_name", "sex", *_KEY_FIELDS, *CATALOGUE_FIELDS)
 )
 # All of a record's free-text values in one C call: an import checks 50,000 records of
 # 18 free-text fields each, most of them empty.
@@ -272,7 +273,7 @@ def prepare_member(
             problems = check_cccd(cccd, date(birth.year, 1, 1), sex)
         if problems:
             raise ValidationError("field.invalid", field=LABELS["cccd"], problem=" ".join(problems))
-    for name, catalogue in _CATALOGUE_FIELDS.items():
+    for name, catalogue in CATALOGUE_FIELDS.items():
         code = getattr(data, name)
         if code:
             codes.check(catalogue, code, LABELS[name])
@@ -299,7 +300,7 @@ def prepare_member(
     }
     for name in _KEY_FIELDS:
         values[name] = _key(getattr(data, name))
-    for name in _CATALOGUE_FIELDS:
+    for name in CATALOGUE_FIELDS:
         values[name] = getattr(data, name) or None
     values["ethnicity_code"] = data.ethnicity_code or "01"
     values["religion_code"] = data.religion_code or "00"

@@ -20,18 +20,15 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -39,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from partydesk.errors import ValidationError
 from partydesk.rules import check_cccd, normalize_sex
-from partydesk.services.member_input import LABELS, MemberInput
+from partydesk.services.member_input import CATALOGUE_FIELDS, LABELS, MemberInput
 from partydesk.services.member_photo import PHOTO_FIELD, remove_member_photo, set_member_photo
 from partydesk.services.member_queries import (
     EventRow,
@@ -57,7 +54,7 @@ from partydesk.ui.widgets.confirm import ask_confirmation
 from partydesk.ui.widgets.date_edit import DateEdit, format_date, parse_date
 from partydesk.ui.widgets.member_actions import MemberActionsButton
 from partydesk.ui.widgets.photo import PhotoBox
-from partydesk.ui.widgets.tables import compact_rows
+from partydesk.ui.widgets.tables import read_only_table
 
 _ERROR_STYLE = "color: #c0392b;"
 _LABEL_TO_FIELD = {label: name for name, label in LABELS.items()}
@@ -81,17 +78,6 @@ _LINE_FIELDS = (
     "workplace",
     "job_title",
 )
-#: Coded fields and their catalogues (ethnicity and religion always have a value).
-_CODE_FIELDS = {
-    "ethnicity_code": "ethnicity",
-    "religion_code": "religion",
-    "qualification_code": "qualification",
-    "academic_title_code": "academic_title",
-    "theory_code": "theory",
-    "state_management_code": "state_management",
-    "occupation_before_code": "occupation",
-    "occupation_code": "occupation",
-}
 #: Free-text fields whose catalogue (same name) only suggests values.
 _SUGGESTED_FIELDS = ("general_education", "foreign_language", "it_level")
 # Changed only by lifecycle actions once the member exists.
@@ -416,7 +402,7 @@ class MemberRecordDialog(QDialog):
                 (self.tr("Ghi chú"), lambda e: e.note),
             ]
         )
-        column.addWidget(self._read_only_table(self.events_model), 2)
+        column.addWidget(read_only_table(self.events_model), 2)
         column.addWidget(QLabel(self.tr("Quá trình sinh hoạt đảng")))
         self.memberships_model: RowsModel[MembershipRow] = RowsModel(
             [
@@ -425,20 +411,8 @@ class MemberRecordDialog(QDialog):
                 (self.tr("Đến ngày"), lambda m: format_date(m.valid_to)),
             ]
         )
-        column.addWidget(self._read_only_table(self.memberships_model), 1)
+        column.addWidget(read_only_table(self.memberships_model), 1)
         self.history_tab = self.tabs.addTab(page, self.tr("Lịch sử"))
-
-    @staticmethod
-    def _read_only_table(model: RowsModel[Any]) -> QTableView:
-        table = QTableView()
-        compact_rows(table)
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        return table
 
     def _chain_tab_order(self) -> None:
         """Tab walks the fields in the paper form's order, then to Save and Close."""
@@ -478,7 +452,7 @@ class MemberRecordDialog(QDialog):
         self.full_name.setFocus()
 
     def _fill_choices(self, choices: RegisterChoices) -> None:
-        for name, catalogue in _CODE_FIELDS.items():
+        for name, catalogue in CATALOGUE_FIELDS.items():
             combo = self._combo_of(name)
             combo.clear()
             if name not in ("ethnicity_code", "religion_code"):
@@ -546,7 +520,7 @@ class MemberRecordDialog(QDialog):
         for name in _DATE_FIELDS[1:]:
             self._date_of(name).set_value(getattr(data, name))
         self._preselect(self.organization, data.organization_id)
-        for name in _CODE_FIELDS:
+        for name in CATALOGUE_FIELDS:
             self._preselect(self._combo_of(name), getattr(data, name))
         for name in _SUGGESTED_FIELDS:
             combo, text = self._combo_of(name), getattr(data, name)
@@ -643,7 +617,7 @@ class MemberRecordDialog(QDialog):
         if organization_id is None:
             raise self._required("organization_id")
         values: dict[str, Any] = {name: self._line_of(name).text() for name in _LINE_FIELDS}
-        values.update({name: self._code(self._combo_of(name)) for name in _CODE_FIELDS})
+        values.update({name: self._code(self._combo_of(name)) for name in CATALOGUE_FIELDS})
         values.update({name: self._combo_of(name).currentText() for name in _SUGGESTED_FIELDS})
         values.update(dates)
         values["ethnicity_code"] = values["ethnicity_code"] or "01"
